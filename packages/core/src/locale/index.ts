@@ -1,0 +1,3 @@
+export { toLatinDigits, toPersianDigits, toArabicDigits, toDigitSet, type DigitSet } from './digits';
+export { toPersianLetters } from './letters';
+export { normalizePersianInput } from './normalize';

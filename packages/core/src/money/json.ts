@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { CURRENCIES } from './currency';
+import { type Money, money } from './money';
+
+/** Money in JSON: the amount as a decimal string, because JSON numbers lose bigint precision. */
+export interface MoneyJSON {
+  amount: string;
+  currency: Money['currency'];
+}
+
+export const moneyJSONSchema = z.object({
+  amount: z.string().regex(/^-?\d+$/, 'must be a whole number written as a string'),
+  currency: z.enum(CURRENCIES),
+});
+
+export function moneyToJSON(m: Money): MoneyJSON {
+  return { amount: m.amount.toString(), currency: m.currency };
+}
+
+/** Inverse of `moneyToJSON`; throws a ZodError for anything else. */
+export function moneyFromJSON(json: unknown): Money {
+  const parsed = moneyJSONSchema.parse(json);
+  return money(BigInt(parsed.amount), parsed.currency);
+}
