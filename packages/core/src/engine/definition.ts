@@ -1,0 +1,146 @@
+/**
+ * A workflow definition: an XState v5 machine plus what the engine needs to run it safely —
+ * per event, a zod schema and the roles that may send it; who may start and read instances;
+ * a version; migrations from older versions.
+ */
+import type { AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom } from 'xstate';
+import type { z } from 'zod';
+import { DefinitionError } from '../errors';
+import type { Actor } from './actor';
+
+type MachineEvent<M extends AnyStateMachine> = EventFromLogic<M>;
+/** Event types a sender can name: XState's own (`xstate.*`) are the engine's. */
+export type ExternalEventType<M extends AnyStateMachine> = Exclude<MachineEvent<M>['type'], `xstate.${string}`>;
+type EventFields<M extends AnyStateMachine, K extends string> = Omit<Extract<MachineEvent<M>, { type: K }>, 'type'>;
+
+export interface EventSpec<TFields = Record<string, unknown>> {
+  /** The event's fields other than `type` (an object schema); omit for events without fields. */
+  schema?: z.ZodType<TFields>;
+  /** Roles allowed to send it. `system` is the engine itself (timers, SLA escalations). */
+  roles: readonly string[];
+  /** Dotted paths of personal fields, dropped before the event reaches history. */
+  personal?: readonly string[];
+  description?: string;
+}
+
+export interface CreateSpec<TInput = unknown> {
+  /** Schema of the start input; omit for machines without input. */
+  schema?: z.ZodType<TInput>;
+  /** Roles allowed to start an instance. */
+  roles: readonly string[];
+  personal?: readonly string[];
+}
+
+/** XState's persisted snapshot as the engine stores it (decoded). */
+export type PersistedWorkflowSnapshot = Record<string, unknown> & { value: unknown; context?: unknown; status?: string };
+
+export type SnapshotMigration = (snapshot: PersistedWorkflowSnapshot) => PersistedWorkflowSnapshot;
+
+export interface ViewArgs<M extends AnyStateMachine> {
+  snapshot: SnapshotFrom<M>;
+  actor: Actor;
+  isOwner: boolean;
+}
+
+export interface WorkflowSpec<M extends AnyStateMachine> {
+  /** Stable name, e.g. `information-order`. */
+  name: string;
+  /** This definition's version; instances stay on the version they started with. */
+  version: string;
+  machine: M;
+  events: { [K in ExternalEventType<M>]: EventSpec<EventFields<M, K>> };
+  create: CreateSpec<InputFrom<M>>;
+  /**
+   * Roles that act only on their own records (the citizen): an actor using one of them may
+   * send events to, and read, only instances whose owner it is. The creator becomes the owner
+   * when it starts the instance under one of these roles.
+   */
+  ownerRoles?: readonly string[];
+  /** Roles that may read any instance of this workflow (staff). Owners always read their own. */
+  readRoles?: readonly string[];
+  /** What a reader sees; defaults to the state and the whole context. */
+  view?: (args: ViewArgs<M>) => unknown;
+  /** Functions that move a snapshot from an older version (the key) to this one. */
+  migrations?: Readonly<Record<string, SnapshotMigration>>;
+  /** Roles allowed to migrate an instance to this version; default `system`. */
+  migrateRoles?: readonly string[];
+}
+
+export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine> {
+  readonly name: string;
+  readonly version: string;
+  readonly machine: M;
+  readonly events: Readonly<Record<string, EventSpec<unknown>>>;
+  readonly create: CreateSpec<unknown>;
+  readonly ownerRoles: readonly string[];
+  readonly readRoles: readonly string[];
+  readonly view?: (args: ViewArgs<M>) => unknown;
+  readonly migrations: Readonly<Record<string, SnapshotMigration>>;
+  readonly migrateRoles: readonly string[];
+}
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+
+export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>): WorkflowDefinition<M> {
+  if (!NAME.test(spec.name)) throw new DefinitionError(`Workflow name "${spec.name}" must be kebab-case (a-z, 0-9, -)`);
+  if (!spec.version.trim()) throw new DefinitionError(`Workflow "${spec.name}" needs a version`);
+  const events = spec.events as Record<string, EventSpec<unknown>>;
+  for (const [type, event] of Object.entries(events)) {
+    if (type.startsWith('xstate.') || type.startsWith('statdesk.')) {
+      throw new DefinitionError(`Workflow "${spec.name}": event type "${type}" is reserved`);
+    }
+    if (!event.roles.length) throw new DefinitionError(`Workflow "${spec.name}": event "${type}" names no role that may send it`);
+  }
+  if (!spec.create.roles.length) throw new DefinitionError(`Workflow "${spec.name}": create names no role`);
+  return Object.freeze({
+    name: spec.name,
+    version: spec.version,
+    machine: spec.machine,
+    events: Object.freeze({ ...events }),
+    create: spec.create as CreateSpec<unknown>,
+    ownerRoles: Object.freeze([...(spec.ownerRoles ?? [])]),
+    readRoles: Object.freeze([...(spec.readRoles ?? [])]),
+    ...(spec.view ? { view: spec.view } : {}),
+    migrations: Object.freeze({ ...(spec.migrations ?? {}) }),
+    migrateRoles: Object.freeze([...(spec.migrateRoles ?? ['system'])]),
+  });
+}
+
+export interface Customisation<M extends AnyStateMachine> {
+  /** The customised definition's own version, e.g. `1.0.0+sci-tehran`. Must differ from the base. */
+  version: string;
+  /** Guards, actions, delays… replaced through XState's `machine.provide`. */
+  provide?: Parameters<M['provide']>[0];
+  /** Per-event role changes, e.g. let a supervisor also verify receipts. */
+  roles?: Partial<Record<ExternalEventType<M>, readonly string[]>>;
+  /** Migrations into the customised version (e.g. from the base version). */
+  migrations?: Readonly<Record<string, SnapshotMigration>>;
+}
+
+/**
+ * The same workflow with a portal's own rules. The result has its own version, so instances
+ * that started on the base keep running on the base.
+ */
+export function customiseWorkflow<M extends AnyStateMachine>(
+  base: WorkflowDefinition<M>,
+  change: Customisation<M>,
+): WorkflowDefinition<M> {
+  if (change.version === base.version) {
+    throw new DefinitionError(`A customised "${base.name}" needs its own version (base is ${base.version})`);
+  }
+  const events: Record<string, EventSpec<unknown>> = { ...base.events };
+  for (const [type, roles] of Object.entries(change.roles ?? {}) as [string, readonly string[]][]) {
+    const event = events[type];
+    if (!event) throw new DefinitionError(`Workflow "${base.name}" has no event "${type}" to change roles of`);
+    events[type] = { ...event, roles };
+  }
+  const machine = (change.provide ? base.machine.provide(change.provide as never) : base.machine) as M;
+  return defineWorkflow({
+    ...base,
+    version: change.version,
+    machine,
+    events: events as WorkflowSpec<M>['events'],
+    create: base.create as WorkflowSpec<M>['create'],
+    migrations: { ...base.migrations, ...change.migrations },
+  });
+}

@@ -1,0 +1,841 @@
+/**
+ * The desk: the engine a portal embeds. Every change goes through one command pipeline —
+ * load → validate → authorise → pure `transition()` → one atomic write (snapshot by
+ * compare-and-set, history row, timers, outbox rows, idempotency key) → dispatch the outbox
+ * after commit. Timers are rows delivered through the same pipeline, so restarts and extra
+ * worker processes change nothing.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createActor, initialTransition, transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
+import type { z } from 'zod';
+import {
+  ConflictError,
+  DefinitionError,
+  DuplicateCommandError,
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  isStatdeskError,
+  type ValidationIssue,
+} from '../errors';
+import { systemClock, type Clock } from '../ports/clock';
+import type { FileStore } from '../ports/files';
+import type { JsonValue } from '../ports/json';
+import type { Notifier } from '../ports/notification';
+import type { PaymentGateway } from '../ports/payment';
+import type {
+  HistoryRecord,
+  InstanceRecord,
+  InstanceRef,
+  InstanceStatus,
+  OutboxRecord,
+  Page,
+  Storage,
+  StorageTransaction,
+  TimerRecord,
+} from '../ports/storage';
+import { SYSTEM_ROLE, systemActor, type Actor } from './actor';
+import { backoffDelay } from './backoff';
+import type { EventSpec, PersistedWorkflowSnapshot, WorkflowDefinition } from './definition';
+import type { NotifyEffect, OutboxEffect } from './effects';
+import { GENESIS_HASH, hashHistory, verifyHistoryChain, type HistoryVerification } from './history-chain';
+import { canonicalJson, decodeJson, encodeJson } from './json-codec';
+import { redactPersonalData } from './redaction';
+import { WorkflowRegistry } from './registry';
+import { stateToString } from './state-value';
+import { planTransition } from './transition-plan';
+
+export interface Logger {
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Runs one outbox effect. Throw to have it retried with backoff. */
+export type EffectHandler = (effect: OutboxEffect, context: EffectContext) => Promise<void>;
+
+export interface EffectContext {
+  clock: Clock;
+  notifier?: Notifier;
+  payments?: PaymentGateway;
+  files?: FileStore;
+}
+
+export interface DeskOptions {
+  storage: Storage;
+  workflows: readonly WorkflowDefinition[];
+  /** Which registered version new instances start on, by workflow name (default: last registered). */
+  currentVersions?: Readonly<Record<string, string>>;
+  clock?: Clock;
+  notifier?: Notifier;
+  payments?: PaymentGateway;
+  files?: FileStore;
+  /** Handlers by effect type; `notify` is built in (it needs `notifier`). */
+  effects?: Readonly<Record<string, EffectHandler>>;
+  logger?: Logger;
+  /**
+   * How often a command that lost a compare-and-set race is retried from a fresh load before
+   * `ConflictError` reaches the caller. Commands with `expectedVersion` are never retried.
+   */
+  conflictRetries?: number;
+  outbox?: {
+    maxAttempts?: number;
+    baseDelayMs?: number;
+    maxDelayMs?: number;
+    leaseMs?: number;
+    batchSize?: number;
+    /** After a commit: dispatch in the background (default), wait for it, or leave it to workers. */
+    afterCommit?: 'background' | 'await' | 'off';
+  };
+  timers?: { leaseMs?: number; batchSize?: number };
+  /** Identifies this process in claims; default a random id. */
+  workerId?: string;
+  /** Source of randomness for backoff jitter (tests pin it). */
+  random?: () => number;
+}
+
+export interface CreateCommand {
+  tenantId: string;
+  workflow: string;
+  actor: Actor;
+  input?: unknown;
+  /** Choose the instance id (e.g. a portal's order number); default a random UUID. */
+  instanceId?: string;
+  idempotencyKey?: string;
+}
+
+export interface SendCommand {
+  tenantId: string;
+  instanceId: string;
+  actor: Actor;
+  event: { type: string } & Record<string, unknown>;
+  /** Reject with `ConflictError` unless the instance is still at this version. */
+  expectedVersion?: number;
+  idempotencyKey?: string;
+}
+
+export interface CommandResult {
+  tenantId: string;
+  instanceId: string;
+  workflow: string;
+  definitionVersion: string;
+  state: string;
+  status: InstanceStatus;
+  version: number;
+  historySeq: number;
+  /** True when this is the stored result of an earlier command with the same idempotency key. */
+  replayed: boolean;
+}
+
+export interface InstanceView {
+  tenantId: string;
+  id: string;
+  workflow: string;
+  definitionVersion: string;
+  state: string;
+  status: InstanceStatus;
+  version: number;
+  ownerId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The definition's view for this reader (default: `{ value, context }`). */
+  data: unknown;
+  /** Event types this actor may send now (guards that need the payload count as possible). */
+  availableEvents: string[];
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: Date;
+  actorId: string;
+  actorRole: string;
+  eventType: string;
+  fromState: string | null;
+  toState: string;
+  definitionVersion: string;
+  payload: unknown;
+}
+
+export interface TimerRunResult {
+  delivered: number;
+  /** Timers consumed without a transition: cancelled meanwhile, delivered by another worker, or stale. */
+  skipped: number;
+  failed: number;
+}
+
+export interface OutboxRunResult {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+export interface Desk {
+  readonly clock: Clock;
+  readonly registry: WorkflowRegistry;
+  create(command: CreateCommand): Promise<CommandResult>;
+  send(command: SendCommand): Promise<CommandResult>;
+  get(ref: InstanceRef, actor: Actor): Promise<InstanceView>;
+  list(query: ListQuery, actor: Actor): Promise<Page<InstanceView>>;
+  history(ref: InstanceRef, actor: Actor): Promise<HistoryEntry[]>;
+  verifyHistory(ref: InstanceRef): Promise<HistoryVerification>;
+  migrate(command: MigrateCommand): Promise<CommandResult>;
+  runDueTimers(options?: { limit?: number }): Promise<TimerRunResult>;
+  dispatchOutbox(options?: { limit?: number }): Promise<OutboxRunResult>;
+  /** Wait for background dispatches started by earlier commands. */
+  drain(): Promise<void>;
+  /** Run a worker loop (timers and outbox) until `stop()`. */
+  start(options?: { pollIntervalMs?: number }): void;
+  stop(): Promise<void>;
+}
+
+export interface ListQuery {
+  tenantId: string;
+  workflow: string;
+  states?: readonly string[];
+  status?: InstanceStatus;
+  ownerId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface MigrateCommand {
+  tenantId: string;
+  instanceId: string;
+  toVersion: string;
+  actor: Actor;
+}
+
+interface Transitioned {
+  record: InstanceRecord;
+  result: CommandResult;
+}
+
+const MAX_LIST_LIMIT = 500;
+
+export function createDesk(options: DeskOptions): Desk {
+  return new DeskEngine(options);
+}
+
+class DeskEngine implements Desk {
+  readonly clock: Clock;
+  readonly registry: WorkflowRegistry;
+  private readonly storage: Storage;
+  private readonly logger: Logger;
+  private readonly effects: Readonly<Record<string, EffectHandler>>;
+  private readonly workerId: string;
+  private readonly random: () => number;
+  private readonly inflight = new Set<Promise<unknown>>();
+  private loop?: { stopped: boolean; wake: () => void; done: Promise<void> };
+
+  constructor(private readonly options: DeskOptions) {
+    this.storage = options.storage;
+    this.clock = options.clock ?? systemClock;
+    this.registry = new WorkflowRegistry(options.workflows, options.currentVersions);
+    this.logger = options.logger ?? { warn: (m, f) => console.warn(m, f ?? ''), error: (m, f) => console.error(m, f ?? '') };
+    this.effects = { notify: notifyHandler, ...options.effects };
+    this.workerId = options.workerId ?? `worker-${randomUUID()}`;
+    this.random = options.random ?? Math.random;
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  async create(command: CreateCommand): Promise<CommandResult> {
+    const def = this.registry.latest(command.workflow);
+    if (!def) throw new NotFoundError('workflow', command.workflow);
+    const input = parseWith(def.create.schema, command.input, `input for "${def.name}"`);
+    const role = this.authorise(def.create.roles, def, command.actor, `create ${def.name}`, null);
+    const ownerId = def.ownerRoles.includes(role) ? command.actor.id : null;
+    const instanceId = command.instanceId ?? randomUUID();
+    const fingerprint = fingerprintOf({ kind: 'create', workflow: def.name, input: encodeJson(input), actor: command.actor.id, instanceId: command.instanceId ?? null });
+
+    return this.execute(command.tenantId, command.idempotencyKey, fingerprint, undefined, async (tx, now) => {
+      const [snapshot, actions] = initialTransitionOf(def, input);
+      const head: InstanceRecord = {
+        tenantId: command.tenantId,
+        id: instanceId,
+        workflow: def.name,
+        definitionVersion: def.version,
+        state: '',
+        status: 'active',
+        ownerId,
+        snapshot: null,
+        version: 0,
+        historySeq: 0,
+        historyHash: GENESIS_HASH,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const { result } = await this.writeTransition(tx, def, head, snapshot, actions, {
+        actor: { id: command.actor.id, role },
+        eventType: 'statdesk.create',
+        payload: redactPersonalData(input ?? null, def.create.personal),
+        now,
+        insert: true,
+      });
+      return result;
+    });
+  }
+
+  async send(command: SendCommand): Promise<CommandResult> {
+    const ref = { tenantId: command.tenantId, instanceId: command.instanceId };
+    const type = command.event?.type;
+    if (typeof type !== 'string' || !type) {
+      throw new ValidationError('event', [{ path: 'type', message: 'an event needs a type' }]);
+    }
+    const fingerprint = fingerprintOf({ kind: 'send', ...ref, event: encodeJson(command.event), actor: command.actor.id });
+    const retries = command.expectedVersion === undefined ? (this.options.conflictRetries ?? 0) : 0;
+
+    return this.execute(command.tenantId, command.idempotencyKey, fingerprint, retries, async (tx, now) => {
+      const record = await tx.loadInstance(ref);
+      if (!record) throw new NotFoundError('instance', command.instanceId);
+      if (command.expectedVersion !== undefined && record.version !== command.expectedVersion) {
+        throw new ConflictError(`Instance ${record.id} is at version ${record.version}, not ${command.expectedVersion}`, {
+          entity: 'instance',
+          id: record.id,
+          expectedVersion: command.expectedVersion,
+          actualVersion: record.version,
+        });
+      }
+      const def = this.registry.get(record.workflow, record.definitionVersion);
+      const spec = def.events[type];
+      if (!spec) {
+        throw new ValidationError(`event for "${def.name}"`, [{ path: 'type', message: `unknown event type "${type}"` }]);
+      }
+      const { type: _type, ...fields } = command.event;
+      const parsed = parseWith(spec.schema, fields, `event "${type}"`) ?? {};
+      const event = { ...(parsed as object), type } as AnyEventObject;
+      const role = this.authorise(spec.roles, def, command.actor, `send "${type}" to ${def.name}`, record);
+      if (record.status !== 'active') throw new InvalidTransitionError(type, record.state);
+      const snapshot = restoreSnapshot(def, record);
+      if (!snapshot.can(event)) throw new InvalidTransitionError(type, record.state);
+      const [next, actions] = transition(def.machine, snapshot, event);
+      const { result } = await this.writeTransition(tx, def, record, next, actions, {
+        actor: { id: command.actor.id, role },
+        eventType: type,
+        payload: redactPersonalData(parsed, spec.personal),
+        now,
+      });
+      return result;
+    });
+  }
+
+  async migrate(command: MigrateCommand): Promise<CommandResult> {
+    const ref = { tenantId: command.tenantId, instanceId: command.instanceId };
+    return this.execute(command.tenantId, undefined, '', 0, async (tx, now) => {
+      const record = await tx.loadInstance(ref);
+      if (!record) throw new NotFoundError('instance', command.instanceId);
+      const target = this.registry.get(record.workflow, command.toVersion);
+      const role = this.authorise(target.migrateRoles, target, command.actor, `migrate ${target.name}`, record);
+      const migration = target.migrations[record.definitionVersion];
+      if (!migration) {
+        throw new DefinitionError(`Workflow "${target.name}" ${target.version} has no migration from version ${record.definitionVersion}`);
+      }
+      const moved = migration(decodeJson(record.snapshot) as PersistedWorkflowSnapshot);
+      const snapshot = createActor(target.machine, { snapshot: moved as never }).getSnapshot() as AnyMachineSnapshot;
+      const from = record.definitionVersion;
+      const { result } = await this.writeTransition(tx, target, { ...record, definitionVersion: target.version }, snapshot, [], {
+        actor: { id: command.actor.id, role },
+        eventType: 'statdesk.migrate',
+        payload: { fromVersion: from, toVersion: target.version },
+        now,
+      });
+      return result;
+    });
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async get(ref: InstanceRef, actor: Actor): Promise<InstanceView> {
+    const record = await this.storage.getInstance(ref);
+    if (!record) throw new NotFoundError('instance', ref.instanceId);
+    const def = this.registry.get(record.workflow, record.definitionVersion);
+    this.authoriseRead(def, actor, record);
+    return this.toView(def, record, actor);
+  }
+
+  async list(query: ListQuery, actor: Actor): Promise<Page<InstanceView>> {
+    const def = this.registry.latest(query.workflow);
+    if (!def) throw new NotFoundError('workflow', query.workflow);
+    const staff = actor.roles.some((r) => def.readRoles.includes(r));
+    const owner = actor.roles.some((r) => def.ownerRoles.includes(r));
+    if (!staff && !owner) throw new NotAllowedError(`list ${def.name}`, actor.roles);
+    const limit = query.limit ?? 50;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
+      throw new ValidationError('list query', [{ path: 'limit', message: `must be a whole number from 1 to ${MAX_LIST_LIMIT}` }]);
+    }
+    if (!staff && query.ownerId !== undefined && query.ownerId !== actor.id) {
+      throw new NotAllowedError(`list others' ${def.name}`, actor.roles);
+    }
+    const page = await this.storage.listInstances({
+      tenantId: query.tenantId,
+      workflow: query.workflow,
+      limit,
+      ...(query.states ? { states: query.states } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...(staff ? (query.ownerId !== undefined ? { ownerId: query.ownerId } : {}) : { ownerId: actor.id }),
+    });
+    return {
+      items: page.items.map((record) => this.toView(this.registry.get(record.workflow, record.definitionVersion), record, actor)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
+
+  async history(ref: InstanceRef, actor: Actor): Promise<HistoryEntry[]> {
+    const record = await this.storage.getInstance(ref);
+    if (!record) throw new NotFoundError('instance', ref.instanceId);
+    this.authoriseRead(this.registry.get(record.workflow, record.definitionVersion), actor, record);
+    const rows = await this.storage.readHistory(ref);
+    return rows.map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actorId: row.actorId,
+      actorRole: row.actorRole,
+      eventType: row.eventType,
+      fromState: row.fromState,
+      toState: row.toState,
+      definitionVersion: row.definitionVersion,
+      payload: decodeJson(row.payload),
+    }));
+  }
+
+  async verifyHistory(ref: InstanceRef): Promise<HistoryVerification> {
+    const record = await this.storage.getInstance(ref);
+    if (!record) throw new NotFoundError('instance', ref.instanceId);
+    return verifyHistoryChain(await this.storage.readHistory(ref), record);
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  async runDueTimers(options: { limit?: number } = {}): Promise<TimerRunResult> {
+    const result: TimerRunResult = { delivered: 0, skipped: 0, failed: 0 };
+    const claimed = await this.storage.claimDueTimers({
+      now: this.clock.now(),
+      limit: options.limit ?? this.options.timers?.batchSize ?? 100,
+      leaseMs: this.options.timers?.leaseMs ?? 60_000,
+      workerId: this.workerId,
+    });
+    for (const timer of claimed) {
+      try {
+        const delivered = await this.deliverTimer(timer);
+        if (delivered) result.delivered++;
+        else result.skipped++;
+      } catch (error) {
+        // The lease expires and another run tries again; the timer is not lost.
+        result.failed++;
+        this.logger.error('statdesk: timer delivery failed', { timerId: timer.id, instanceId: timer.instanceId, error: errorMessage(error) });
+      }
+    }
+    if (result.delivered) await this.afterCommit();
+    return result;
+  }
+
+  private async deliverTimer(timer: TimerRecord): Promise<boolean> {
+    const ref = { tenantId: timer.tenantId, instanceId: timer.instanceId };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.storage.transaction(async (tx) => {
+          // Consuming the row in the same transaction as the transition is what makes delivery
+          // happen once: a second worker's consume finds nothing or loses the commit.
+          if (!(await tx.consumeTimer(timer.tenantId, timer.id))) return false;
+          const record = await tx.loadInstance(ref);
+          if (!record || record.status !== 'active') return false;
+          const def = this.registry.get(record.workflow, record.definitionVersion);
+          const event = decodeJson(timer.event) as AnyEventObject;
+          const snapshot = restoreSnapshot(def, record);
+          if (!snapshot.can(event)) return false;
+          const [next, actions] = transition(def.machine, snapshot, event);
+          await this.writeTransition(tx, def, record, next, actions, {
+            actor: { id: systemActor.id, role: SYSTEM_ROLE },
+            eventType: event.type,
+            payload: redactPersonalData(withoutType(event)),
+            now: this.clock.now(),
+          });
+          return true;
+        });
+      } catch (error) {
+        if (isStatdeskError(error, 'CONFLICT') && attempt < 5) continue;
+        throw error;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- outbox
+
+  async dispatchOutbox(options: { limit?: number } = {}): Promise<OutboxRunResult> {
+    const settings = this.options.outbox ?? {};
+    const result: OutboxRunResult = { sent: 0, retried: 0, dead: 0 };
+    const rows = await this.storage.claimOutbox({
+      now: this.clock.now(),
+      limit: options.limit ?? settings.batchSize ?? 50,
+      leaseMs: settings.leaseMs ?? 60_000,
+      workerId: this.workerId,
+    });
+    for (const row of rows) {
+      const handler = this.effects[row.type];
+      try {
+        if (!handler) throw new DefinitionError(`No handler for effect "${row.type}"`);
+        await handler(toEffect(row), {
+          clock: this.clock,
+          ...(this.options.notifier ? { notifier: this.options.notifier } : {}),
+          ...(this.options.payments ? { payments: this.options.payments } : {}),
+          ...(this.options.files ? { files: this.options.files } : {}),
+        });
+        await this.storage.completeOutbox(row.id, this.clock.now());
+        result.sent++;
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        const dead = !handler || attempts >= (settings.maxAttempts ?? 8);
+        const delay = backoffDelay(attempts, { baseDelayMs: settings.baseDelayMs ?? 1_000, maxDelayMs: settings.maxDelayMs ?? 3_600_000 }, this.random);
+        await this.storage.failOutbox(row.id, {
+          error: errorMessage(error),
+          nextAttemptAt: new Date(this.clock.now().getTime() + delay),
+          dead,
+        });
+        if (dead) {
+          result.dead++;
+          this.logger.error('statdesk: effect gave up', { outboxId: row.id, type: row.type, attempts, error: errorMessage(error) });
+        } else {
+          result.retried++;
+        }
+      }
+    }
+    return result;
+  }
+
+  async drain(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  // ---------------------------------------------------------------- worker loop
+
+  start(options: { pollIntervalMs?: number } = {}): void {
+    if (this.loop) return;
+    const interval = options.pollIntervalMs ?? 1_000;
+    let wake = () => {};
+    const state = { stopped: false, wake: () => wake(), done: Promise.resolve() };
+    const cycle = async () => {
+      while (!state.stopped) {
+        try {
+          const timers = await this.runDueTimers();
+          const outbox = await this.dispatchOutbox();
+          const busy = timers.delivered + timers.skipped + timers.failed > 0 || outbox.sent + outbox.retried + outbox.dead > 0;
+          if (busy) continue;
+        } catch (error) {
+          this.logger.error('statdesk: worker cycle failed', { error: errorMessage(error) });
+        }
+        if (state.stopped) break;
+        await new Promise<void>((resolve) => {
+          const handle = setTimeout(resolve, interval);
+          wake = () => {
+            clearTimeout(handle);
+            resolve();
+          };
+        });
+      }
+    };
+    state.done = cycle();
+    this.loop = state;
+  }
+
+  async stop(): Promise<void> {
+    const loop = this.loop;
+    if (!loop) return;
+    loop.stopped = true;
+    loop.wake();
+    await loop.done;
+    this.loop = undefined;
+    await this.drain();
+  }
+
+  // ---------------------------------------------------------------- pipeline
+
+  /**
+   * Runs a command body in a transaction with idempotency and conflict handling. A key seen
+   * before returns the stored result; a key that loses a race to its twin returns the twin's.
+   */
+  private async execute(
+    tenantId: string,
+    idempotencyKey: string | undefined,
+    fingerprint: string,
+    retries: number | undefined,
+    body: (tx: StorageTransaction, now: Date) => Promise<CommandResult>,
+  ): Promise<CommandResult> {
+    if (idempotencyKey !== undefined) {
+      const earlier = await this.storage.getCommand(tenantId, idempotencyKey);
+      if (earlier) return replay(earlier.fingerprint, fingerprint, earlier.result, idempotencyKey);
+    }
+    const maxRetries = retries ?? this.options.conflictRetries ?? 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await this.storage.transaction(async (tx) => {
+          const now = this.clock.now();
+          if (idempotencyKey !== undefined) {
+            const earlier = await tx.getCommand(tenantId, idempotencyKey);
+            if (earlier) return replay(earlier.fingerprint, fingerprint, earlier.result, idempotencyKey);
+          }
+          const outcome = await body(tx, now);
+          if (idempotencyKey !== undefined) {
+            await tx.saveCommand({ tenantId, idempotencyKey, fingerprint, result: encodeJson(outcome), createdAt: now });
+          }
+          return outcome;
+        });
+        if (!result.replayed) await this.afterCommit();
+        return result;
+      } catch (error) {
+        if (!isStatdeskError(error, 'CONFLICT')) throw error;
+        if (idempotencyKey !== undefined) {
+          const twin = await this.storage.getCommand(tenantId, idempotencyKey);
+          if (twin) return replay(twin.fingerprint, fingerprint, twin.result, idempotencyKey);
+        }
+        if (attempt >= maxRetries) throw error;
+      }
+    }
+  }
+
+  /** Writes one transition: snapshot (CAS), history row, timers and outbox rows. */
+  private async writeTransition(
+    tx: StorageTransaction,
+    def: WorkflowDefinition,
+    record: InstanceRecord,
+    next: AnyMachineSnapshot,
+    actions: readonly { type: string; params?: unknown }[],
+    change: { actor: { id: string; role: string }; eventType: string; payload: unknown; now: Date; insert?: boolean },
+  ): Promise<Transitioned> {
+    const plan = planTransition(def.name, actions);
+    const ref = { tenantId: record.tenantId, instanceId: record.id };
+    const now = change.now;
+    const seq = record.historySeq + 1;
+    const toState = stateToString(next.value);
+    const status: InstanceStatus = next.status === 'active' ? 'active' : 'done';
+    const unhashed = {
+      tenantId: record.tenantId,
+      instanceId: record.id,
+      seq,
+      at: now,
+      actorId: change.actor.id,
+      actorRole: change.actor.role,
+      eventType: change.eventType,
+      fromState: change.insert ? null : record.state,
+      toState,
+      definitionVersion: record.definitionVersion,
+      payload: encodeJson(change.payload ?? null),
+      prevHash: record.historyHash,
+    };
+    const history: HistoryRecord = { ...unhashed, hash: hashHistory(unhashed) };
+    const updated: InstanceRecord = {
+      ...record,
+      state: toState,
+      status,
+      snapshot: encodeJson(def.machine.getPersistedSnapshot(next)),
+      version: record.version + 1,
+      historySeq: seq,
+      historyHash: history.hash,
+      updatedAt: now,
+    };
+    if (change.insert) await tx.insertInstance(updated);
+    else await tx.updateInstance(updated, record.version);
+    await tx.appendHistory(history);
+
+    if (status === 'done') {
+      await tx.deleteAllTimers(ref);
+    } else {
+      if (plan.cancelled.length) await tx.deleteTimers(ref, plan.cancelled);
+      for (const timer of plan.timers) {
+        await tx.putTimer({
+          id: randomUUID(),
+          tenantId: record.tenantId,
+          instanceId: record.id,
+          key: timer.key,
+          dueAt: new Date(now.getTime() + timer.delayMs),
+          event: encodeJson(timer.event),
+          createdAt: now,
+        });
+      }
+    }
+    if (plan.effects.length) {
+      await tx.enqueueOutbox(
+        plan.effects.map(
+          (effect, index): OutboxRecord => ({
+            id: randomUUID(),
+            tenantId: record.tenantId,
+            instanceId: record.id,
+            type: effect.type,
+            payload: encodeJson(withoutType(effect)),
+            // Stable: the same transition always yields the same keys, on any retry or worker.
+            idempotencyKey: `${record.tenantId}:${record.id}:${seq}:${index}`,
+            status: 'pending',
+            attempts: 0,
+            nextAttemptAt: now,
+            lastError: null,
+            createdAt: now,
+            completedAt: null,
+          }),
+        ),
+      );
+    }
+    return {
+      record: updated,
+      result: {
+        tenantId: updated.tenantId,
+        instanceId: updated.id,
+        workflow: updated.workflow,
+        definitionVersion: updated.definitionVersion,
+        state: updated.state,
+        status: updated.status,
+        version: updated.version,
+        historySeq: updated.historySeq,
+        replayed: false,
+      },
+    };
+  }
+
+  /** Start dispatching what the commit wrote; waits for it only in `await` mode. */
+  private async afterCommit(): Promise<void> {
+    const mode = this.options.outbox?.afterCommit ?? 'background';
+    if (mode === 'off') return;
+    const run = this.dispatchOutbox().then(
+      () => undefined,
+      (error: unknown) => this.logger.error('statdesk: outbox dispatch failed', { error: errorMessage(error) }),
+    );
+    this.inflight.add(run);
+    void run.finally(() => this.inflight.delete(run));
+    if (mode === 'await') await run;
+  }
+
+  // ---------------------------------------------------------------- authorisation
+
+  /** The role the actor acts under, or `NotAllowedError`. Owner-only roles need ownership. */
+  private authorise(
+    allowed: readonly string[],
+    def: WorkflowDefinition,
+    actor: Actor,
+    action: string,
+    record: InstanceRecord | null,
+  ): string {
+    let ownerOnlyMatch = false;
+    for (const role of allowed) {
+      if (!actor.roles.includes(role)) continue;
+      if (record && def.ownerRoles.includes(role) && record.ownerId !== actor.id) {
+        ownerOnlyMatch = true;
+        continue;
+      }
+      return role;
+    }
+    throw new NotAllowedError(action, actor.roles, ownerOnlyMatch ? 'the record belongs to someone else' : undefined);
+  }
+
+  private authoriseRead(def: WorkflowDefinition, actor: Actor, record: InstanceRecord): void {
+    if (actor.roles.some((r) => def.readRoles.includes(r))) return;
+    if (actor.roles.includes(SYSTEM_ROLE)) return;
+    if (record.ownerId !== null && record.ownerId === actor.id && actor.roles.some((r) => def.ownerRoles.includes(r))) return;
+    // Someone else's record looks like no record at all.
+    if (actor.roles.some((r) => def.ownerRoles.includes(r))) throw new NotFoundError('instance', record.id);
+    throw new NotAllowedError(`read ${def.name}`, actor.roles);
+  }
+
+  private toView(def: WorkflowDefinition, record: InstanceRecord, actor: Actor): InstanceView {
+    const snapshot = restoreSnapshot(def, record);
+    const isOwner = record.ownerId !== null && record.ownerId === actor.id;
+    const data = def.view ? def.view({ snapshot, actor, isOwner }) : { value: snapshot.value, context: snapshot.context };
+    const availableEvents =
+      record.status !== 'active'
+        ? []
+        : Object.entries(def.events)
+            .filter(([, spec]) => mayAct(spec, def, actor, isOwner))
+            .filter(([type]) => {
+              try {
+                return snapshot.can({ type });
+              } catch {
+                return true;
+              }
+            })
+            .map(([type]) => type);
+    return {
+      tenantId: record.tenantId,
+      id: record.id,
+      workflow: record.workflow,
+      definitionVersion: record.definitionVersion,
+      state: record.state,
+      status: record.status,
+      version: record.version,
+      ownerId: record.ownerId,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      data,
+      availableEvents,
+    };
+  }
+}
+
+// ------------------------------------------------------------------ helpers
+
+function mayAct(spec: EventSpec<unknown>, def: WorkflowDefinition, actor: Actor, isOwner: boolean): boolean {
+  return spec.roles.some((role) => actor.roles.includes(role) && (!def.ownerRoles.includes(role) || isOwner));
+}
+
+function parseWith(schema: z.ZodType<unknown> | undefined, value: unknown, subject: string): unknown {
+  if (!schema) return value;
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const issues: ValidationIssue[] = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+  throw new ValidationError(subject, issues);
+}
+
+function initialTransitionOf(def: WorkflowDefinition, input: unknown) {
+  const [snapshot, actions] = initialTransition(def.machine, input as never);
+  return [snapshot as AnyMachineSnapshot, actions] as const;
+}
+
+function restoreSnapshot(def: WorkflowDefinition, record: InstanceRecord): AnyMachineSnapshot {
+  const persisted = decodeJson(record.snapshot);
+  // resolveState() throws for machines with history states; an unstarted actor restores any.
+  return createActor(def.machine, { snapshot: persisted as never }).getSnapshot() as AnyMachineSnapshot;
+}
+
+function withoutType(event: AnyEventObject): Record<string, unknown> {
+  const { type: _type, ...rest } = event;
+  return rest;
+}
+
+function fingerprintOf(value: JsonValue): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+function replay(stored: string, current: string, result: JsonValue, key: string): CommandResult {
+  if (stored !== current) throw new DuplicateCommandError(key);
+  return { ...(decodeJson(result) as CommandResult), replayed: true };
+}
+
+function toEffect(row: OutboxRecord): OutboxEffect {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    instanceId: row.instanceId,
+    type: row.type,
+    payload: decodeJson(row.payload),
+    idempotencyKey: row.idempotencyKey,
+    attempts: row.attempts,
+  };
+}
+
+const notifyHandler: EffectHandler = async (effect, context) => {
+  if (!context.notifier) throw new DefinitionError('A notify effect needs a notifier: pass `notifier` to createDesk');
+  const payload = effect.payload as NotifyEffect;
+  await context.notifier.send({
+    recipient: { tenantId: effect.tenantId, profileId: payload.recipient.profileId },
+    channel: payload.channel,
+    template: payload.template,
+    params: encodeJson(payload.params ?? {}) as Record<string, JsonValue>,
+    language: payload.language ?? 'fa',
+    idempotencyKey: effect.idempotencyKey,
+  });
+};
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

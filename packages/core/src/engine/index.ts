@@ -1,0 +1,10 @@
+export * from './actor';
+export * from './definition';
+export * from './desk';
+export * from './effects';
+export * from './history-chain';
+export * from './json-codec';
+export * from './redaction';
+export * from './registry';
+export * from './state-value';
+export { backoffDelay, type BackoffPolicy } from './backoff';

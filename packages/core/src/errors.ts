@@ -1,0 +1,118 @@
+/**
+ * Typed errors that callers match on `code` (or with `instanceof`). Each says what was wrong in
+ * words a developer can act on; none carries personal data.
+ */
+
+export type StatdeskErrorCode =
+  | 'VALIDATION'
+  | 'NOT_ALLOWED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'DUPLICATE_COMMAND'
+  | 'DEFINITION';
+
+export abstract class StatdeskError extends Error {
+  abstract readonly code: StatdeskErrorCode;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** One problem with the input: `path` names the field (dotted, e.g. `receipt.amount`). */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+/** The input failed its schema. Nothing was written. */
+export class ValidationError extends StatdeskError {
+  readonly code = 'VALIDATION' as const;
+  constructor(
+    readonly subject: string,
+    readonly issues: readonly ValidationIssue[],
+  ) {
+    super(`Invalid ${subject}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
+  }
+  /** The fields that failed, e.g. `['amount', 'receipt.date']`. */
+  get fields(): string[] {
+    return [...new Set(this.issues.map((i) => i.path))];
+  }
+}
+
+/** The actor has no role that may do this (or acts on someone else's record). Nothing was written. */
+export class NotAllowedError extends StatdeskError {
+  readonly code = 'NOT_ALLOWED' as const;
+  constructor(
+    readonly action: string,
+    readonly roles: readonly string[],
+    reason?: string,
+  ) {
+    super(`Not allowed to ${action}${reason ? `: ${reason}` : ''} (actor roles: ${roles.join(', ') || 'none'})`);
+  }
+}
+
+/** No such record in this tenant. Records of other tenants are reported the same way. */
+export class NotFoundError extends StatdeskError {
+  readonly code = 'NOT_FOUND' as const;
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} was not found`);
+  }
+}
+
+/** Someone else changed the record first (stale version, lost compare-and-set, unique-key race). */
+export class ConflictError extends StatdeskError {
+  readonly code = 'CONFLICT' as const;
+  constructor(
+    message: string,
+    readonly details: { entity?: string; id?: string; expectedVersion?: number; actualVersion?: number } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The event is valid and allowed, but the workflow does not accept it in its current state. */
+export class InvalidTransitionError extends StatdeskError {
+  readonly code = 'INVALID_TRANSITION' as const;
+  constructor(
+    readonly eventType: string,
+    readonly state: string,
+  ) {
+    super(`Event "${eventType}" is not accepted in state "${state}"`);
+  }
+}
+
+/** The idempotency key was already used for a different command. */
+export class DuplicateCommandError extends StatdeskError {
+  readonly code = 'DUPLICATE_COMMAND' as const;
+  constructor(readonly idempotencyKey: string) {
+    super(`Idempotency key "${idempotencyKey}" was already used for a different command`);
+  }
+}
+
+/** A workflow definition is malformed or does something the engine cannot make durable. */
+export class DefinitionError extends StatdeskError {
+  readonly code = 'DEFINITION' as const;
+}
+
+export function isStatdeskError<C extends StatdeskErrorCode>(
+  error: unknown,
+  code?: C,
+): error is Extract<AnyStatdeskError, { code: C }> {
+  return error instanceof StatdeskError && (code === undefined || error.code === code);
+}
+
+export type AnyStatdeskError =
+  | ValidationError
+  | NotAllowedError
+  | NotFoundError
+  | ConflictError
+  | InvalidTransitionError
+  | DuplicateCommandError
+  | DefinitionError;

@@ -1,0 +1,6 @@
+export type * from './json';
+export * from './clock';
+export type * from './storage';
+export type * from './notification';
+export type * from './payment';
+export type * from './files';

@@ -1,0 +1,504 @@
+/**
+ * The storage conformance suite: what every `Storage` adapter must do, as named tests. Run it
+ * from your adapter's test file:
+ *
+ *   describeStorageConformance({
+ *     name: 'my-adapter',
+ *     setup: async () => ({ storage, oracle, teardown }),
+ *   });
+ *
+ * The oracle reads the backend directly (not through the adapter under test), so a test sees
+ * what was really written. A test can be disabled only with a written reason.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  ConflictError,
+  type HistoryRecord,
+  type InstanceRecord,
+  type InstanceRef,
+  type OutboxRecord,
+  type Storage,
+  type TimerRecord,
+} from '@statdesk/core';
+
+type Awaitable<T> = T | Promise<T>;
+
+export interface StorageOracle {
+  instance(ref: InstanceRef): Awaitable<InstanceRecord | undefined>;
+  history(ref: InstanceRef): Awaitable<HistoryRecord[]>;
+  timers(ref?: InstanceRef): Awaitable<TimerRecord[]>;
+  outbox(ref?: InstanceRef): Awaitable<OutboxRecord[]>;
+  counts(): Awaitable<{ instances: number; history: number; timers: number; outbox: number; commands: number }>;
+}
+
+export interface StorageUnderTest {
+  storage: Storage;
+  oracle: StorageOracle;
+  teardown?: () => Promise<void>;
+}
+
+export const storageConformanceTests = [
+  'inserts and loads an instance',
+  'rejects inserting an instance that exists',
+  'compare-and-set updates at the expected version',
+  'compare-and-set rejects a stale version',
+  'concurrent compare-and-set: exactly one commits',
+  'a transaction that throws writes nothing',
+  'a conflict at commit writes nothing',
+  'a transaction reads its own writes',
+  'history comes back in seq order',
+  'rejects a duplicate history seq',
+  'timers: put replaces by key, delete by key, delete all',
+  'claims due timers soonest first, once per lease',
+  'a timer is claimable again after its lease expires',
+  'two claimers never receive the same timer',
+  'a timer is consumed once across concurrent transactions',
+  'a replaced timer cannot be consumed by its old id',
+  'next timer due is the earliest',
+  'claims due outbox rows once per lease',
+  'outbox completion, retry and dead bookkeeping',
+  'idempotency keys are unique per tenant',
+  'concurrent saves of one idempotency key: one commits',
+  'tenant isolation on every read',
+  'lists instances by workflow, state, status and owner, paginated',
+  'returns copies, not live references',
+] as const;
+
+export type StorageConformanceTest = (typeof storageConformanceTests)[number];
+
+export interface StorageConformanceOptions {
+  name: string;
+  /** A fresh, empty storage for each test. */
+  setup: () => Promise<StorageUnderTest>;
+  /** Tests this adapter cannot pass yet, each with the reason. */
+  disable?: Partial<Record<StorageConformanceTest, string>>;
+}
+
+const T0 = new Date('2025-03-22T05:30:00.000Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+let counter = 0;
+const uid = (prefix: string) => `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+
+export function instanceRecord(overrides: Partial<InstanceRecord> = {}): InstanceRecord {
+  return {
+    tenantId: 'tenant-a',
+    id: uid('inst'),
+    workflow: 'sample',
+    definitionVersion: '1',
+    state: 'draft',
+    status: 'active',
+    ownerId: 'user-1',
+    snapshot: { value: 'draft', context: { amount: { $bigint: '1200000' }, note: 'سلام' } },
+    version: 1,
+    historySeq: 1,
+    historyHash: 'h1',
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+export function historyRecord(instance: InstanceRecord, seq: number, overrides: Partial<HistoryRecord> = {}): HistoryRecord {
+  return {
+    tenantId: instance.tenantId,
+    instanceId: instance.id,
+    seq,
+    at: at(seq * 1000),
+    actorId: 'user-1',
+    actorRole: 'applicant',
+    eventType: seq === 1 ? 'statdesk.create' : 'submit',
+    fromState: seq === 1 ? null : 'draft',
+    toState: 'submitted',
+    definitionVersion: '1',
+    payload: { note: 'x' },
+    prevHash: `h${seq - 1}`,
+    hash: `h${seq}`,
+    ...overrides,
+  };
+}
+
+export function timerRecord(instance: InstanceRecord, key: string, dueAt: Date, overrides: Partial<TimerRecord> = {}): TimerRecord {
+  return {
+    id: uid('timer'),
+    tenantId: instance.tenantId,
+    instanceId: instance.id,
+    key,
+    dueAt,
+    event: { type: `xstate.after.${key}` },
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+export function outboxRecord(instance: InstanceRecord, index: number, overrides: Partial<OutboxRecord> = {}): OutboxRecord {
+  return {
+    id: uid('outbox'),
+    tenantId: instance.tenantId,
+    instanceId: instance.id,
+    type: 'notify',
+    payload: { template: 'hello', n: index },
+    idempotencyKey: `${instance.tenantId}:${instance.id}:1:${index}`,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: T0,
+    lastError: null,
+    createdAt: T0,
+    completedAt: null,
+    ...overrides,
+  };
+}
+
+const refOf = (r: InstanceRecord): InstanceRef => ({ tenantId: r.tenantId, instanceId: r.id });
+const claimOpts = (now: Date, workerId = 'w1', limit = 100, leaseMs = 60_000) => ({ now, workerId, limit, leaseMs });
+
+async function seed(storage: Storage, record: InstanceRecord): Promise<InstanceRecord> {
+  await storage.transaction(async (tx) => {
+    await tx.insertInstance(record);
+    await tx.appendHistory(historyRecord(record, 1));
+  });
+  return record;
+}
+
+async function expectConflict(promise: Promise<unknown>): Promise<void> {
+  await expect(promise).rejects.toBeInstanceOf(ConflictError);
+}
+
+export function describeStorageConformance(options: StorageConformanceOptions): void {
+  const test = (name: StorageConformanceTest, body: (s: StorageUnderTest) => Promise<void>) => {
+    const reason = options.disable?.[name];
+    it.skipIf(reason !== undefined)(reason ? `${name} (disabled: ${reason})` : name, async () => {
+      const under = await options.setup();
+      try {
+        await body(under);
+      } finally {
+        await under.teardown?.();
+      }
+    });
+  };
+
+  describe(`storage conformance: ${options.name}`, () => {
+    test('inserts and loads an instance', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      expect(await storage.getInstance(refOf(record))).toEqual(record);
+      expect(await oracle.instance(refOf(record))).toEqual(record);
+      expect(await storage.getInstance({ tenantId: record.tenantId, instanceId: 'missing' })).toBeUndefined();
+    });
+
+    test('rejects inserting an instance that exists', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      await expectConflict(storage.transaction((tx) => tx.insertInstance({ ...record, state: 'other' })));
+      expect((await oracle.instance(refOf(record)))?.state).toBe('draft');
+    });
+
+    test('compare-and-set updates at the expected version', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const next = { ...record, state: 'submitted', version: 2, updatedAt: at(5000) };
+      await storage.transaction((tx) => tx.updateInstance(next, 1));
+      expect(await oracle.instance(refOf(record))).toEqual(next);
+    });
+
+    test('compare-and-set rejects a stale version', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      await storage.transaction((tx) => tx.updateInstance({ ...record, state: 'submitted', version: 2 }, 1));
+      await expectConflict(storage.transaction((tx) => tx.updateInstance({ ...record, state: 'lost', version: 2 }, 1)));
+      const stored = await oracle.instance(refOf(record));
+      expect(stored?.state).toBe('submitted');
+      expect(stored?.version).toBe(2);
+    });
+
+    test('concurrent compare-and-set: exactly one commits', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const attempt = (state: string) =>
+        storage.transaction(async (tx) => {
+          const loaded = await tx.loadInstance(refOf(record));
+          await new Promise((r) => setTimeout(r, 5));
+          await tx.updateInstance({ ...loaded!, state, version: loaded!.version + 1, historySeq: 2 }, loaded!.version);
+          await tx.appendHistory(historyRecord(record, 2, { toState: state }));
+          return state;
+        });
+      const results = await Promise.allSettled([attempt('a'), attempt('b'), attempt('c')]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+      const winner = (won[0] as PromiseFulfilledResult<string>).value;
+      expect((await oracle.instance(refOf(record)))?.state).toBe(winner);
+      const rows = await oracle.history(refOf(record));
+      expect(rows.map((r) => r.seq)).toEqual([1, 2]);
+      expect(rows[1]?.toState).toBe(winner);
+    });
+
+    test('a transaction that throws writes nothing', async ({ storage, oracle }) => {
+      const before = await oracle.counts();
+      const record = instanceRecord();
+      await expect(
+        storage.transaction(async (tx) => {
+          await tx.insertInstance(record);
+          await tx.appendHistory(historyRecord(record, 1));
+          await tx.putTimer(timerRecord(record, 'k', at(1000)));
+          await tx.enqueueOutbox([outboxRecord(record, 0)]);
+          await tx.saveCommand({ tenantId: record.tenantId, idempotencyKey: uid('key'), fingerprint: 'f', result: null, createdAt: T0 });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await oracle.counts()).toEqual(before);
+    });
+
+    test('a conflict at commit writes nothing', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const before = await oracle.counts();
+      await expectConflict(
+        storage.transaction(async (tx) => {
+          await tx.putTimer(timerRecord(record, 'k', at(1000)));
+          await tx.enqueueOutbox([outboxRecord(record, 0)]);
+          await tx.saveCommand({ tenantId: record.tenantId, idempotencyKey: uid('key'), fingerprint: 'f', result: null, createdAt: T0 });
+          await tx.appendHistory(historyRecord(record, 2));
+          await tx.updateInstance({ ...record, version: 2 }, 7);
+        }),
+      );
+      expect(await oracle.counts()).toEqual(before);
+    });
+
+    test('a transaction reads its own writes', async ({ storage }) => {
+      const record = instanceRecord();
+      await storage.transaction(async (tx) => {
+        await tx.insertInstance(record);
+        expect(await tx.loadInstance(refOf(record))).toEqual(record);
+        await tx.updateInstance({ ...record, state: 'next', version: 2 }, 1);
+        expect((await tx.loadInstance(refOf(record)))?.state).toBe('next');
+        const key = uid('key');
+        await tx.saveCommand({ tenantId: record.tenantId, idempotencyKey: key, fingerprint: 'f', result: { ok: true }, createdAt: T0 });
+        expect((await tx.getCommand(record.tenantId, key))?.result).toEqual({ ok: true });
+        await tx.putTimer(timerRecord(record, 'a', at(2000)));
+        await tx.putTimer(timerRecord(record, 'b', at(1000)));
+        expect((await tx.listTimers(refOf(record))).map((t) => t.key)).toEqual(['b', 'a']);
+      });
+    });
+
+    test('history comes back in seq order', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      for (let seq = 2; seq <= 12; seq++) {
+        await storage.transaction((tx) => tx.appendHistory(historyRecord(record, seq)));
+      }
+      const rows = await storage.readHistory(refOf(record));
+      expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(rows[3]).toEqual(historyRecord(record, 4));
+      expect(await oracle.history(refOf(record))).toEqual(rows);
+    });
+
+    test('rejects a duplicate history seq', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      await expectConflict(storage.transaction((tx) => tx.appendHistory(historyRecord(record, 1, { eventType: 'forged' }))));
+      expect((await oracle.history(refOf(record))).map((r) => r.eventType)).toEqual(['statdesk.create']);
+    });
+
+    test('timers: put replaces by key, delete by key, delete all', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const ref = refOf(record);
+      await storage.transaction(async (tx) => {
+        await tx.putTimer(timerRecord(record, 'a', at(1000)));
+        await tx.putTimer(timerRecord(record, 'b', at(2000)));
+        await tx.putTimer(timerRecord(record, 'c', at(3000)));
+      });
+      const replacement = timerRecord(record, 'a', at(9000));
+      await storage.transaction((tx) => tx.putTimer(replacement));
+      let timers = await oracle.timers(ref);
+      expect(timers).toHaveLength(3);
+      expect(timers.find((t) => t.key === 'a')).toEqual(replacement);
+      await storage.transaction((tx) => tx.deleteTimers(ref, ['b', 'unknown']));
+      timers = await oracle.timers(ref);
+      expect(timers.map((t) => t.key).sort()).toEqual(['a', 'c']);
+      await storage.transaction((tx) => tx.deleteAllTimers(ref));
+      expect(await oracle.timers(ref)).toEqual([]);
+    });
+
+    test('claims due timers soonest first, once per lease', async ({ storage }) => {
+      const record = await seed(storage, instanceRecord());
+      await storage.transaction(async (tx) => {
+        await tx.putTimer(timerRecord(record, 'late', at(3000)));
+        await tx.putTimer(timerRecord(record, 'early', at(1000)));
+        await tx.putTimer(timerRecord(record, 'future', at(60_000)));
+      });
+      const first = await storage.claimDueTimers(claimOpts(at(5000)));
+      expect(first.map((t) => t.key)).toEqual(['early', 'late']);
+      expect(await storage.claimDueTimers(claimOpts(at(5000), 'w2'))).toEqual([]);
+      const limited = await storage.claimDueTimers(claimOpts(at(64_000), 'w3', 1));
+      expect(limited.map((t) => t.key)).toEqual(['future']);
+    });
+
+    test('a timer is claimable again after its lease expires', async ({ storage }) => {
+      const record = await seed(storage, instanceRecord());
+      await storage.transaction((tx) => tx.putTimer(timerRecord(record, 'k', at(0))));
+      expect(await storage.claimDueTimers(claimOpts(at(0), 'w1', 10, 1000))).toHaveLength(1);
+      expect(await storage.claimDueTimers(claimOpts(at(999), 'w2', 10, 1000))).toHaveLength(0);
+      expect(await storage.claimDueTimers(claimOpts(at(1000), 'w2', 10, 1000))).toHaveLength(1);
+    });
+
+    test('two claimers never receive the same timer', async ({ storage }) => {
+      const record = await seed(storage, instanceRecord());
+      await storage.transaction(async (tx) => {
+        for (let i = 0; i < 200; i++) await tx.putTimer(timerRecord(record, `k${i}`, at(i)));
+      });
+      const claims = await Promise.all([1, 2, 3, 4].map((w) => storage.claimDueTimers(claimOpts(at(10_000), `w${w}`, 80))));
+      const ids = claims.flat().map((t) => t.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toHaveLength(200);
+    });
+
+    test('a timer is consumed once across concurrent transactions', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const timer = timerRecord(record, 'k', at(0));
+      await storage.transaction((tx) => tx.putTimer(timer));
+      const consume = () =>
+        storage.transaction(async (tx) => {
+          const took = await tx.consumeTimer(record.tenantId, timer.id);
+          await new Promise((r) => setTimeout(r, 5));
+          if (took) await tx.enqueueOutbox([outboxRecord(record, 0, { idempotencyKey: uid('effect') })]);
+          return took;
+        });
+      const results = await Promise.allSettled([consume(), consume(), consume()]);
+      const took = results.filter((r) => r.status === 'fulfilled' && r.value === true);
+      expect(took).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+      expect(await oracle.timers(refOf(record))).toEqual([]);
+      expect(await oracle.outbox(refOf(record))).toHaveLength(1);
+      expect(await storage.transaction((tx) => tx.consumeTimer(record.tenantId, timer.id))).toBe(false);
+    });
+
+    test('a replaced timer cannot be consumed by its old id', async ({ storage }) => {
+      const record = await seed(storage, instanceRecord());
+      const old = timerRecord(record, 'k', at(0));
+      await storage.transaction((tx) => tx.putTimer(old));
+      await storage.transaction((tx) => tx.putTimer(timerRecord(record, 'k', at(5000))));
+      expect(await storage.transaction((tx) => tx.consumeTimer(record.tenantId, old.id))).toBe(false);
+      expect(await storage.transaction((tx) => tx.consumeTimer('tenant-other', old.id))).toBe(false);
+    });
+
+    test('next timer due is the earliest', async ({ storage }) => {
+      expect(await storage.nextTimerDue()).toBeUndefined();
+      const record = await seed(storage, instanceRecord());
+      await storage.transaction(async (tx) => {
+        await tx.putTimer(timerRecord(record, 'b', at(7000)));
+        await tx.putTimer(timerRecord(record, 'a', at(3000)));
+      });
+      expect(await storage.nextTimerDue()).toEqual(at(3000));
+    });
+
+    test('claims due outbox rows once per lease', async ({ storage }) => {
+      const record = await seed(storage, instanceRecord());
+      await storage.transaction((tx) =>
+        tx.enqueueOutbox([
+          outboxRecord(record, 0, { nextAttemptAt: at(2000), createdAt: at(2000) }),
+          outboxRecord(record, 1, { nextAttemptAt: at(1000), createdAt: at(1000) }),
+          outboxRecord(record, 2, { nextAttemptAt: at(50_000) }),
+        ]),
+      );
+      const claimed = await storage.claimOutbox(claimOpts(at(3000)));
+      expect(claimed.map((o) => (o.payload as { n: number }).n)).toEqual([1, 0]);
+      expect(await storage.claimOutbox(claimOpts(at(3000), 'w2'))).toEqual([]);
+      const many = await Promise.all([1, 2, 3].map((w) => storage.claimOutbox(claimOpts(at(100_000), `x${w}`))));
+      expect(many.flat()).toHaveLength(3);
+    });
+
+    test('outbox completion, retry and dead bookkeeping', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const [a, b, c] = [outboxRecord(record, 0), outboxRecord(record, 1), outboxRecord(record, 2)];
+      await storage.transaction((tx) => tx.enqueueOutbox([a, b, c]));
+      await storage.claimOutbox(claimOpts(at(0)));
+      await storage.completeOutbox(a.id, at(10));
+      await storage.failOutbox(b.id, { error: 'smtp down', nextAttemptAt: at(5000), dead: false });
+      await storage.failOutbox(c.id, { error: 'bad address', nextAttemptAt: at(5000), dead: true });
+      const rows = new Map((await oracle.outbox(refOf(record))).map((o) => [o.id, o]));
+      expect(rows.get(a.id)).toMatchObject({ status: 'done', attempts: 1, completedAt: at(10) });
+      expect(rows.get(b.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'smtp down', nextAttemptAt: at(5000) });
+      expect(rows.get(c.id)).toMatchObject({ status: 'dead', attempts: 1, lastError: 'bad address' });
+      expect(await storage.claimOutbox(claimOpts(at(4999), 'w2'))).toEqual([]);
+      expect((await storage.claimOutbox(claimOpts(at(5000), 'w2'))).map((o) => o.id)).toEqual([b.id]);
+      await storage.completeOutbox(c.id, at(6000));
+      expect((await oracle.outbox(refOf(record))).find((o) => o.id === c.id)?.status).toBe('dead');
+    });
+
+    test('idempotency keys are unique per tenant', async ({ storage, oracle }) => {
+      const command = { tenantId: 'tenant-a', idempotencyKey: 'k-1', fingerprint: 'f1', result: { v: 1 }, createdAt: T0 };
+      await storage.transaction((tx) => tx.saveCommand(command));
+      await expectConflict(storage.transaction((tx) => tx.saveCommand({ ...command, fingerprint: 'f2' })));
+      await storage.transaction((tx) => tx.saveCommand({ ...command, tenantId: 'tenant-b', result: { v: 2 } }));
+      expect(await storage.getCommand('tenant-a', 'k-1')).toEqual(command);
+      expect((await storage.getCommand('tenant-b', 'k-1'))?.result).toEqual({ v: 2 });
+      expect((await oracle.counts()).commands).toBe(2);
+    });
+
+    test('concurrent saves of one idempotency key: one commits', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const save = (n: number) =>
+        storage.transaction(async (tx) => {
+          await tx.enqueueOutbox([outboxRecord(record, n)]);
+          await new Promise((r) => setTimeout(r, 5));
+          await tx.saveCommand({ tenantId: 'tenant-a', idempotencyKey: 'same', fingerprint: `f${n}`, result: n, createdAt: T0 });
+        });
+      const results = await Promise.allSettled([save(1), save(2), save(3)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await oracle.outbox(refOf(record))).toHaveLength(1);
+    });
+
+    test('tenant isolation on every read', async ({ storage }) => {
+      const a = await seed(storage, instanceRecord({ tenantId: 'tenant-a', id: 'shared-id' }));
+      const b = await seed(storage, instanceRecord({ tenantId: 'tenant-b', id: 'shared-id', state: 'b-state' }));
+      expect((await storage.getInstance(refOf(a)))?.state).toBe('draft');
+      expect((await storage.getInstance(refOf(b)))?.state).toBe('b-state');
+      expect(await storage.getInstance({ tenantId: 'tenant-c', instanceId: 'shared-id' })).toBeUndefined();
+      expect(await storage.readHistory({ tenantId: 'tenant-c', instanceId: 'shared-id' })).toEqual([]);
+      const listA = await storage.listInstances({ tenantId: 'tenant-a', limit: 10 });
+      expect(listA.items.map((i) => i.tenantId)).toEqual(['tenant-a']);
+      await storage.transaction(async (tx) => {
+        expect(await tx.loadInstance({ tenantId: 'tenant-c', instanceId: 'shared-id' })).toBeUndefined();
+        await tx.putTimer(timerRecord(a, 'k', at(0)));
+      });
+      expect(await storage.transaction((tx) => tx.listTimers(refOf(b)))).toEqual([]);
+      // Updating tenant b's row must not touch tenant a's row with the same id.
+      await storage.transaction((tx) => tx.updateInstance({ ...b, state: 'b2', version: 2 }, 1));
+      expect((await storage.getInstance(refOf(a)))?.state).toBe('draft');
+    });
+
+    test('lists instances by workflow, state, status and owner, paginated', async ({ storage }) => {
+      for (let i = 0; i < 7; i++) {
+        await seed(
+          storage,
+          instanceRecord({
+            id: `list-${i}`,
+            createdAt: at(i * 1000),
+            workflow: i < 5 ? 'sample' : 'other',
+            state: i % 2 ? 'odd' : 'even',
+            ownerId: i < 3 ? 'u1' : 'u2',
+            status: i === 4 ? 'done' : 'active',
+          }),
+        );
+      }
+      const page1 = await storage.listInstances({ tenantId: 'tenant-a', workflow: 'sample', limit: 2 });
+      expect(page1.items.map((i) => i.id)).toEqual(['list-0', 'list-1']);
+      expect(page1.nextCursor).toBeTypeOf('string');
+      const page2 = await storage.listInstances({ tenantId: 'tenant-a', workflow: 'sample', limit: 2, cursor: page1.nextCursor! });
+      expect(page2.items.map((i) => i.id)).toEqual(['list-2', 'list-3']);
+      const page3 = await storage.listInstances({ tenantId: 'tenant-a', workflow: 'sample', limit: 2, cursor: page2.nextCursor! });
+      expect(page3.items.map((i) => i.id)).toEqual(['list-4']);
+      expect(page3.nextCursor).toBeUndefined();
+      const even = await storage.listInstances({ tenantId: 'tenant-a', states: ['even'], limit: 10 });
+      expect(even.items.map((i) => i.id)).toEqual(['list-0', 'list-2', 'list-4', 'list-6']);
+      const owned = await storage.listInstances({ tenantId: 'tenant-a', ownerId: 'u1', limit: 10 });
+      expect(owned.items.map((i) => i.id)).toEqual(['list-0', 'list-1', 'list-2']);
+      const done = await storage.listInstances({ tenantId: 'tenant-a', status: 'done', limit: 10 });
+      expect(done.items.map((i) => i.id)).toEqual(['list-4']);
+    });
+
+    test('returns copies, not live references', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const loaded = await storage.getInstance(refOf(record));
+      (loaded!.snapshot as { value: string }).value = 'mutated';
+      loaded!.state = 'mutated';
+      const rows = await storage.readHistory(refOf(record));
+      rows[0]!.eventType = 'mutated';
+      expect((await oracle.instance(refOf(record)))?.state).toBe('draft');
+      expect((await oracle.instance(refOf(record)))?.snapshot).toEqual(record.snapshot);
+      expect((await oracle.history(refOf(record)))[0]?.eventType).toBe('statdesk.create');
+    });
+  });
+}

@@ -1,0 +1,383 @@
+/**
+ * In-memory storage: the default for tests and the reference for adapter authors.
+ *
+ * It models optimistic transactions the way a database does under read-committed isolation:
+ * a transaction reads committed rows (and its own writes), buffers its writes, and validates
+ * them at commit — a stale compare-and-set, an existing key or a timer already consumed fails
+ * the whole commit with `ConflictError`. Commit itself is synchronous, so it is atomic in
+ * JavaScript's single thread. Two commands racing on one instance therefore really race.
+ */
+import {
+  ConflictError,
+  type ClaimOptions,
+  type CommandRecord,
+  type HistoryRecord,
+  type InstanceQuery,
+  type InstanceRecord,
+  type InstanceRef,
+  type OutboxFailure,
+  type OutboxRecord,
+  type Page,
+  type Storage,
+  type StorageTransaction,
+  type TimerRecord,
+} from '@statdesk/core';
+
+interface Lease {
+  workerId: string;
+  until: number;
+}
+
+/** The tables, as plain maps. Keys are `tenant \u0000 id` composites. */
+interface Tables {
+  instances: Map<string, InstanceRecord>;
+  history: Map<string, HistoryRecord[]>;
+  timers: Map<string, TimerRecord & { lease?: Lease }>;
+  outbox: Map<string, OutboxRecord & { lease?: Lease }>;
+  commands: Map<string, CommandRecord>;
+}
+
+type Op =
+  | { kind: 'insertInstance'; record: InstanceRecord }
+  | { kind: 'updateInstance'; record: InstanceRecord; expectedVersion: number }
+  | { kind: 'appendHistory'; record: HistoryRecord }
+  | { kind: 'putTimer'; record: TimerRecord }
+  | { kind: 'deleteTimers'; ref: InstanceRef; keys: readonly string[] | 'all' }
+  | { kind: 'consumeTimer'; tenantId: string; timerId: string }
+  | { kind: 'enqueueOutbox'; records: readonly OutboxRecord[] }
+  | { kind: 'saveCommand'; record: CommandRecord };
+
+const key = (...parts: string[]) => parts.join('\u0000');
+const clone = <T>(value: T): T => structuredClone(value);
+
+export interface MemoryStorageOracle {
+  instance(ref: InstanceRef): InstanceRecord | undefined;
+  history(ref: InstanceRef): HistoryRecord[];
+  timers(ref?: InstanceRef): TimerRecord[];
+  outbox(ref?: InstanceRef): OutboxRecord[];
+  commands(): CommandRecord[];
+  counts(): { instances: number; history: number; timers: number; outbox: number; commands: number };
+  /** Overwrite a stored history row, as a tamperer with database access would. */
+  tamperHistory(ref: InstanceRef, seq: number, change: Partial<HistoryRecord>): void;
+}
+
+export class MemoryStorage implements Storage {
+  private readonly tables: Tables = {
+    instances: new Map(),
+    history: new Map(),
+    timers: new Map(),
+    outbox: new Map(),
+    commands: new Map(),
+  };
+
+  /** Direct reads of the tables, bypassing the port: the conformance suite's oracle. */
+  readonly oracle: MemoryStorageOracle = {
+    instance: (ref) => clone(this.tables.instances.get(key(ref.tenantId, ref.instanceId))),
+    history: (ref) => clone(this.tables.history.get(key(ref.tenantId, ref.instanceId)) ?? []),
+    timers: (ref) => [...this.tables.timers.values()].filter((t) => !ref || (t.tenantId === ref.tenantId && t.instanceId === ref.instanceId)).map(stripLease),
+    outbox: (ref) => [...this.tables.outbox.values()].filter((o) => !ref || (o.tenantId === ref.tenantId && o.instanceId === ref.instanceId)).map(stripLease),
+    commands: () => [...this.tables.commands.values()].map(clone),
+    counts: () => ({
+      instances: this.tables.instances.size,
+      history: [...this.tables.history.values()].reduce((n, rows) => n + rows.length, 0),
+      timers: this.tables.timers.size,
+      outbox: this.tables.outbox.size,
+      commands: this.tables.commands.size,
+    }),
+    tamperHistory: (ref, seq, change) => {
+      const row = this.tables.history.get(key(ref.tenantId, ref.instanceId))?.find((r) => r.seq === seq);
+      if (!row) throw new Error(`no history row ${seq}`);
+      Object.assign(row, change);
+    },
+  };
+
+  async transaction<T>(fn: (tx: StorageTransaction) => Promise<T>): Promise<T> {
+    const tx = new MemoryTransaction(this.tables);
+    const result = await fn(tx);
+    commit(this.tables, tx.ops);
+    return result;
+  }
+
+  async getInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {
+    return clone(this.tables.instances.get(key(ref.tenantId, ref.instanceId)));
+  }
+
+  async listInstances(query: InstanceQuery): Promise<Page<InstanceRecord>> {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const matching = [...this.tables.instances.values()]
+      .filter(
+        (r) =>
+          r.tenantId === query.tenantId &&
+          (query.workflow === undefined || r.workflow === query.workflow) &&
+          (query.states === undefined || query.states.includes(r.state)) &&
+          (query.status === undefined || r.status === query.status) &&
+          (query.ownerId === undefined || r.ownerId === query.ownerId),
+      )
+      .sort(byCreated)
+      .filter((r) => !after || byCreated(r, after) > 0);
+    const items = matching.slice(0, query.limit).map(clone);
+    const last = items[items.length - 1];
+    return matching.length > query.limit && last ? { items, nextCursor: encodeCursor(last) } : { items };
+  }
+
+  async readHistory(ref: InstanceRef): Promise<HistoryRecord[]> {
+    return clone(this.tables.history.get(key(ref.tenantId, ref.instanceId)) ?? []);
+  }
+
+  async getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined> {
+    return clone(this.tables.commands.get(key(tenantId, idempotencyKey)));
+  }
+
+  async claimDueTimers(options: ClaimOptions): Promise<TimerRecord[]> {
+    return claim([...this.tables.timers.values()], (t) => t.dueAt, options).map(stripLease);
+  }
+
+  async nextTimerDue(): Promise<Date | undefined> {
+    let next: Date | undefined;
+    for (const t of this.tables.timers.values()) if (!next || t.dueAt < next) next = t.dueAt;
+    return next && new Date(next);
+  }
+
+  async claimOutbox(options: ClaimOptions): Promise<OutboxRecord[]> {
+    const pending = [...this.tables.outbox.values()].filter((o) => o.status === 'pending');
+    return claim(pending, (o) => o.nextAttemptAt, options).map(stripLease);
+  }
+
+  async completeOutbox(id: string, at: Date): Promise<void> {
+    const row = this.tables.outbox.get(id);
+    if (!row || row.status !== 'pending') return;
+    Object.assign(row, { status: 'done', attempts: row.attempts + 1, completedAt: new Date(at), lease: undefined });
+  }
+
+  async failOutbox(id: string, failure: OutboxFailure): Promise<void> {
+    const row = this.tables.outbox.get(id);
+    if (!row || row.status !== 'pending') return;
+    Object.assign(row, {
+      status: failure.dead ? 'dead' : 'pending',
+      attempts: row.attempts + 1,
+      lastError: failure.error,
+      nextAttemptAt: new Date(failure.nextAttemptAt),
+      lease: undefined,
+    });
+  }
+}
+
+/** Oldest `due` first, skipping rows whose lease still holds; leases what it returns. */
+function claim<R extends { id: string; lease?: Lease }>(rows: R[], due: (row: R) => Date, options: ClaimOptions): R[] {
+  const now = options.now.getTime();
+  const claimed = rows
+    .filter((r) => due(r).getTime() <= now && (!r.lease || r.lease.until <= now))
+    .sort((a, b) => due(a).getTime() - due(b).getTime() || a.id.localeCompare(b.id))
+    .slice(0, options.limit);
+  for (const row of claimed) row.lease = { workerId: options.workerId, until: now + options.leaseMs };
+  return claimed;
+}
+
+function stripLease<R extends { lease?: Lease }>(row: R): Omit<R, 'lease'> {
+  const { lease: _lease, ...rest } = row;
+  return clone(rest);
+}
+
+function byCreated(a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function encodeCursor(record: InstanceRecord): string {
+  return Buffer.from(JSON.stringify([record.createdAt.getTime(), record.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [number, string];
+  return { createdAt: new Date(time), id };
+}
+
+class MemoryTransaction implements StorageTransaction {
+  readonly ops: Op[] = [];
+  private readonly ownInstances = new Map<string, InstanceRecord>();
+  private readonly ownCommands = new Map<string, CommandRecord>();
+  private readonly consumed = new Set<string>();
+
+  constructor(private readonly tables: Tables) {}
+
+  async loadInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {
+    const k = key(ref.tenantId, ref.instanceId);
+    return clone(this.ownInstances.get(k) ?? this.tables.instances.get(k));
+  }
+
+  async insertInstance(record: InstanceRecord): Promise<void> {
+    const k = key(record.tenantId, record.id);
+    if (this.tables.instances.has(k) || this.ownInstances.has(k)) {
+      throw new ConflictError(`Instance ${record.id} already exists`, { entity: 'instance', id: record.id });
+    }
+    this.ownInstances.set(k, clone(record));
+    this.ops.push({ kind: 'insertInstance', record: clone(record) });
+  }
+
+  async updateInstance(record: InstanceRecord, expectedVersion: number): Promise<void> {
+    const k = key(record.tenantId, record.id);
+    const current = this.ownInstances.get(k) ?? this.tables.instances.get(k);
+    if (!current || current.version !== expectedVersion) {
+      throw staleVersion(record.id, expectedVersion, current?.version);
+    }
+    this.ownInstances.set(k, clone(record));
+    this.ops.push({ kind: 'updateInstance', record: clone(record), expectedVersion });
+  }
+
+  async appendHistory(record: HistoryRecord): Promise<void> {
+    this.ops.push({ kind: 'appendHistory', record: clone(record) });
+  }
+
+  async putTimer(record: TimerRecord): Promise<void> {
+    this.ops.push({ kind: 'putTimer', record: clone(record) });
+  }
+
+  async deleteTimers(ref: InstanceRef, keys: readonly string[]): Promise<void> {
+    this.ops.push({ kind: 'deleteTimers', ref: { ...ref }, keys: [...keys] });
+  }
+
+  async deleteAllTimers(ref: InstanceRef): Promise<void> {
+    this.ops.push({ kind: 'deleteTimers', ref: { ...ref }, keys: 'all' });
+  }
+
+  async listTimers(ref: InstanceRef): Promise<TimerRecord[]> {
+    // Committed timers with this transaction's own changes applied.
+    const view = new Map<string, TimerRecord>();
+    for (const t of this.tables.timers.values()) {
+      if (t.tenantId === ref.tenantId && t.instanceId === ref.instanceId) view.set(t.key, stripLease(t));
+    }
+    for (const op of this.ops) {
+      if (op.kind === 'putTimer' && op.record.tenantId === ref.tenantId && op.record.instanceId === ref.instanceId) view.set(op.record.key, clone(op.record));
+      if (op.kind === 'deleteTimers' && op.ref.tenantId === ref.tenantId && op.ref.instanceId === ref.instanceId) {
+        if (op.keys === 'all') view.clear();
+        else for (const k of op.keys) view.delete(k);
+      }
+      if (op.kind === 'consumeTimer') for (const [k, t] of view) if (t.id === op.timerId) view.delete(k);
+    }
+    return [...view.values()].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  }
+
+  async consumeTimer(tenantId: string, timerId: string): Promise<boolean> {
+    const timer = this.tables.timers.get(timerId);
+    if (!timer || timer.tenantId !== tenantId || this.consumed.has(timerId)) return false;
+    this.consumed.add(timerId);
+    this.ops.push({ kind: 'consumeTimer', tenantId, timerId });
+    return true;
+  }
+
+  async enqueueOutbox(records: readonly OutboxRecord[]): Promise<void> {
+    this.ops.push({ kind: 'enqueueOutbox', records: records.map(clone) });
+  }
+
+  async getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined> {
+    const k = key(tenantId, idempotencyKey);
+    return clone(this.ownCommands.get(k) ?? this.tables.commands.get(k));
+  }
+
+  async saveCommand(record: CommandRecord): Promise<void> {
+    const k = key(record.tenantId, record.idempotencyKey);
+    if (this.tables.commands.has(k) || this.ownCommands.has(k)) throw duplicateKey(record.idempotencyKey);
+    this.ownCommands.set(k, clone(record));
+    this.ops.push({ kind: 'saveCommand', record: clone(record) });
+  }
+}
+
+function staleVersion(id: string, expectedVersion: number, actualVersion: number | undefined): ConflictError {
+  return new ConflictError(`Instance ${id} was changed by someone else (expected version ${expectedVersion}, found ${actualVersion ?? 'none'})`, {
+    entity: 'instance',
+    id,
+    expectedVersion,
+    ...(actualVersion !== undefined ? { actualVersion } : {}),
+  });
+}
+
+function duplicateKey(idempotencyKey: string): ConflictError {
+  return new ConflictError(`Idempotency key ${idempotencyKey} was stored by a concurrent command`, { entity: 'command', id: idempotencyKey });
+}
+
+/** Validates every write against committed state, then applies all of them, synchronously. */
+function commit(tables: Tables, ops: readonly Op[]): void {
+  const versions = new Map<string, number>();
+  const historySeqs = new Set<string>();
+  const consumed = new Set<string>();
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'insertInstance': {
+        const k = key(op.record.tenantId, op.record.id);
+        if (tables.instances.has(k)) throw new ConflictError(`Instance ${op.record.id} already exists`, { entity: 'instance', id: op.record.id });
+        versions.set(k, op.record.version);
+        break;
+      }
+      case 'updateInstance': {
+        const k = key(op.record.tenantId, op.record.id);
+        const current = versions.get(k) ?? tables.instances.get(k)?.version;
+        if (current !== op.expectedVersion) throw staleVersion(op.record.id, op.expectedVersion, current);
+        versions.set(k, op.record.version);
+        break;
+      }
+      case 'appendHistory': {
+        const k = key(op.record.tenantId, op.record.instanceId);
+        const seqKey = key(k, String(op.record.seq));
+        const exists = historySeqs.has(seqKey) || (tables.history.get(k) ?? []).some((r) => r.seq === op.record.seq);
+        if (exists) throw new ConflictError(`History row ${op.record.seq} of ${op.record.instanceId} already exists`, { entity: 'history', id: op.record.instanceId });
+        historySeqs.add(seqKey);
+        break;
+      }
+      case 'consumeTimer':
+        if (!tables.timers.has(op.timerId) || consumed.has(op.timerId)) {
+          throw new ConflictError(`Timer ${op.timerId} was consumed by someone else`, { entity: 'timer', id: op.timerId });
+        }
+        consumed.add(op.timerId);
+        break;
+      case 'saveCommand':
+        if (tables.commands.has(key(op.record.tenantId, op.record.idempotencyKey))) throw duplicateKey(op.record.idempotencyKey);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const op of ops) apply(tables, op);
+}
+
+function apply(tables: Tables, op: Op): void {
+  switch (op.kind) {
+    case 'insertInstance':
+    case 'updateInstance':
+      tables.instances.set(key(op.record.tenantId, op.record.id), op.record);
+      return;
+    case 'appendHistory': {
+      const k = key(op.record.tenantId, op.record.instanceId);
+      const rows = tables.history.get(k) ?? [];
+      rows.push(op.record);
+      rows.sort((a, b) => a.seq - b.seq);
+      tables.history.set(k, rows);
+      return;
+    }
+    case 'putTimer': {
+      for (const [id, t] of tables.timers) {
+        if (t.tenantId === op.record.tenantId && t.instanceId === op.record.instanceId && t.key === op.record.key) tables.timers.delete(id);
+      }
+      tables.timers.set(op.record.id, op.record);
+      return;
+    }
+    case 'deleteTimers':
+      for (const [id, t] of tables.timers) {
+        if (t.tenantId !== op.ref.tenantId || t.instanceId !== op.ref.instanceId) continue;
+        if (op.keys === 'all' || op.keys.includes(t.key)) tables.timers.delete(id);
+      }
+      return;
+    case 'consumeTimer':
+      tables.timers.delete(op.timerId);
+      return;
+    case 'enqueueOutbox':
+      for (const record of op.records) tables.outbox.set(record.id, record);
+      return;
+    case 'saveCommand':
+      tables.commands.set(key(op.record.tenantId, op.record.idempotencyKey), op.record);
+      return;
+  }
+}
+
+/** A fresh in-memory storage. */
+export function memoryStorage(): MemoryStorage {
+  return new MemoryStorage();
+}

@@ -1,0 +1,10 @@
+import { describeStorageConformance } from '../src/conformance/storage-suite';
+import { MemoryStorage } from '../src/memory-storage';
+
+describeStorageConformance({
+  name: 'memory',
+  setup: async () => {
+    const storage = new MemoryStorage();
+    return { storage, oracle: storage.oracle };
+  },
+});
