@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { CURRENCIES } from '../money/currency';
+import type { Money } from '../money/money';
+import { rialAmountSchema } from './amounts.schema';
+import { type GeographicLevel, geographicLevelSchema } from './geographic-level';
+
+export const APPLICANT_CATEGORIES = ['individual', 'student', 'organisation'] as const;
+export type ApplicantCategory = (typeof APPLICANT_CATEGORIES)[number];
+
+export const MEDIA = ['cd', 'dvd'] as const;
+export type Medium = (typeof MEDIA)[number];
+
+/** The kinds of thing a request can ask for; an entry fee names the ones that trigger it. */
+export const REQUEST_ITEM_KINDS = ['records', 'tables', 'expert-time', 'media', 'postage', 'publications', 'products'] as const;
+export type RequestItemKind = (typeof REQUEST_ITEM_KINDS)[number];
+
+const count = z.number().int('must be a whole number').min(0, 'must not be negative');
+const positiveCount = z.number().int('must be a whole number').min(1, 'must be at least 1');
+
+const moneyInputSchema = z.union([
+  z.object({ amount: z.bigint().nonnegative('must not be negative'), currency: z.enum(CURRENCIES) }).transform((m) => m.amount),
+  rialAmountSchema,
+]);
+
+export const quoteRequestSchema = z.object({
+  applicant: z.object({
+    category: z.enum(APPLICANT_CATEGORIES),
+    /** Staff checked the evidence (e.g. the student card). Unverified claims get no category discount. */
+    verified: z.boolean().default(false),
+  }),
+  /** The instant to price at: picks the book, the VAT rate, and is stored on the quote. */
+  quotedAt: z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))]).refine((d) => !Number.isNaN(d.getTime()), 'must be a valid instant'),
+  /** Number of data records extracted. */
+  records: count.optional(),
+  /** Published or custom tables, by geographic level (name or number 1–7). */
+  tables: z.array(z.object({ level: geographicLevelSchema, count: positiveCount })).optional(),
+  expertTime: z.object({ quantity: count, unit: z.enum(['hour', 'day']) }).optional(),
+  media: z.array(z.object({ medium: z.enum(MEDIA), copies: positiveCount.default(1), records: count.default(0) })).optional(),
+  /** Delivery by post; `destination` is one of the book's destination codes when it prices by destination. */
+  postage: z.object({ destination: z.string().min(1).optional(), shipments: positiveCount.default(1) }).optional(),
+  /** Printed publications, charged per page. */
+  publications: z.array(z.object({ title: z.string().optional(), pages: positiveCount, copies: positiveCount.default(1) })).optional(),
+  /** Shop products; `listPrice` (from the caller's catalogue) overrides the book's list price. */
+  products: z.array(z.object({ productId: z.string().min(1), quantity: positiveCount.default(1), listPrice: moneyInputSchema.optional() })).optional(),
+});
+
+/** What callers pass to `priceQuote` (defaults not yet applied). */
+export type QuoteRequest = Omit<z.input<typeof quoteRequestSchema>, 'products'> & {
+  products?: { productId: string; quantity?: number; listPrice?: Money | bigint | number | string }[];
+};
+
+/** A request after validation and defaults. */
+export type ParsedQuoteRequest = z.output<typeof quoteRequestSchema>;
+
+export type TableRequest = { level: GeographicLevel; count: number };
+
+/** Which item kinds the request actually asks for (an empty list or zero count asks for nothing). */
+export function requestedItemKinds(r: ParsedQuoteRequest): RequestItemKind[] {
+  const kinds: RequestItemKind[] = [];
+  if ((r.records ?? 0) > 0) kinds.push('records');
+  if ((r.tables?.length ?? 0) > 0) kinds.push('tables');
+  if ((r.expertTime?.quantity ?? 0) > 0) kinds.push('expert-time');
+  if ((r.media?.length ?? 0) > 0) kinds.push('media');
+  if (r.postage) kinds.push('postage');
+  if ((r.publications?.length ?? 0) > 0) kinds.push('publications');
+  if ((r.products?.length ?? 0) > 0) kinds.push('products');
+  return kinds;
+}
