@@ -485,7 +485,8 @@ class DeskEngine implements Desk {
         result.sent++;
       } catch (error) {
         const attempts = row.attempts + 1;
-        const dead = !handler || attempts >= (settings.maxAttempts ?? 8);
+        // A configuration error (no handler, no notifier) will not heal by retrying.
+        const dead = isStatdeskError(error, 'DEFINITION') || attempts >= (settings.maxAttempts ?? 8);
         const delay = backoffDelay(attempts, { baseDelayMs: settings.baseDelayMs ?? 1_000, maxDelayMs: settings.maxDelayMs ?? 3_600_000 }, this.random);
         await this.storage.failOutbox(row.id, {
           error: errorMessage(error),
