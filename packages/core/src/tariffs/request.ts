@@ -44,15 +44,27 @@ export const quoteRequestSchema = z.object({
   products: z.array(z.object({ productId: z.string().min(1), quantity: positiveCount.default(1), listPrice: moneyInputSchema.optional() })).optional(),
 });
 
-/** What callers pass to `priceQuote` (defaults not yet applied). */
-export type QuoteRequest = Omit<z.input<typeof quoteRequestSchema>, 'products'> & {
-  products?: { productId: string; quantity?: number; listPrice?: Money | bigint | number | string }[];
-};
+/** What callers pass to `priceQuote` (validated by `quoteRequestSchema`; defaults in brackets). */
+export interface QuoteRequest {
+  applicant: { category: ApplicantCategory; /** [false] */ verified?: boolean };
+  /** A Date, or an ISO date-time string with an offset. */
+  quotedAt: Date | string;
+  records?: number;
+  tables?: readonly { level: GeographicLevel | number; count: number }[];
+  expertTime?: { quantity: number; unit: 'hour' | 'day' };
+  /** [copies 1, records 0] */
+  media?: readonly { medium: Medium; copies?: number; records?: number }[];
+  /** [shipments 1] */
+  postage?: { destination?: string; shipments?: number };
+  /** [copies 1] */
+  publications?: readonly { title?: string; pages: number; copies?: number }[];
+  /** [quantity 1]; `listPrice` in Rial, or a Money in IRR. */
+  products?: readonly { productId: string; quantity?: number; listPrice?: Money | bigint | number | string }[];
+}
 
 /** A request after validation and defaults. */
 export type ParsedQuoteRequest = z.output<typeof quoteRequestSchema>;
 
-export type TableRequest = { level: GeographicLevel; count: number };
 
 /** Which item kinds the request actually asks for (an empty list or zero count asks for nothing). */
 export function requestedItemKinds(r: ParsedQuoteRequest): RequestItemKind[] {
