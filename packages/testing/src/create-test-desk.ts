@@ -7,9 +7,9 @@ import { MemoryStorage } from './memory-storage';
 import { RecordingNotifier } from './recording-notifier';
 import { TestClock } from './test-clock';
 
-export interface TestDeskOptions extends Omit<DeskOptions, 'storage' | 'clock' | 'notifier'> {
+export interface TestDeskOptions<S extends Storage = MemoryStorage> extends Omit<DeskOptions, 'storage' | 'clock' | 'notifier'> {
   /** Share one storage between desks to simulate restarts or several processes. */
-  storage?: Storage;
+  storage?: S;
   clock?: TestClock;
   /** Where the test clock starts (when no clock is given). */
   start?: Date | string;
@@ -18,9 +18,10 @@ export interface TestDeskOptions extends Omit<DeskOptions, 'storage' | 'clock' |
 
 export type Duration = number | { minutes?: number; hours?: number; days?: number };
 
-export interface TestDesk {
+export interface TestDesk<S extends Storage = MemoryStorage> {
   desk: Desk;
-  storage: Storage;
+  /** In-memory by default, with `storage.oracle` for direct reads. */
+  storage: S;
   clock: TestClock;
   notifier: RecordingNotifier;
   /**
@@ -34,8 +35,8 @@ export interface TestDesk {
   historyOf(ref: InstanceRef): Promise<HistoryRecord[]>;
 }
 
-export function createTestDesk(options: TestDeskOptions): TestDesk {
-  const { storage = new MemoryStorage(), clock = new TestClock(options.start), notifier = new RecordingNotifier(), start: _start, ...rest } = options;
+export function createTestDesk<S extends Storage = MemoryStorage>(options: TestDeskOptions<S>): TestDesk<S> {
+  const { storage = new MemoryStorage() as Storage as S, clock = new TestClock(options.start), notifier = new RecordingNotifier(), start: _start, ...rest } = options;
   const desk = createDesk({
     outbox: { afterCommit: 'await', ...rest.outbox },
     ...rest,

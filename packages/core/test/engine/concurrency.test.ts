@@ -1,4 +1,4 @@
-import { createTestDesk, MemoryStorage } from '@statdesk/testing';
+import { createTestDesk } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, isStatdeskError } from '../../src';
 import { applicant, officer, reviewInput, reviewWorkflow, supervisor } from './review.workflow';
@@ -25,7 +25,7 @@ describe('concurrent commands on one instance', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.reason).toBeInstanceOf(ConflictError);
 
-    const oracle = (t.storage as MemoryStorage).oracle;
+    const oracle = t.storage.oracle;
     const instance = oracle.instance({ tenantId, instanceId })!;
     const history = oracle.history({ tenantId, instanceId });
     expect(instance.version).toBe(3);

@@ -45,9 +45,9 @@ describe('durable timers', () => {
     const t = createTestDesk({ workflows: [reviewWorkflow()] });
     const { instanceId } = await t.desk.create({ tenantId, workflow: 'review', actor: applicant, input: reviewInput });
     await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'submit' } });
-    expect(t.storage instanceof MemoryStorage && t.storage.oracle.timers({ tenantId, instanceId })).toHaveLength(2);
+    expect(t.storage.oracle.timers({ tenantId, instanceId })).toHaveLength(2);
     await t.desk.send({ tenantId, instanceId, actor: officer, event: { type: 'requestInfo', question: 'Which province?' } });
-    expect((t.storage as MemoryStorage).oracle.timers({ tenantId, instanceId })).toEqual([]);
+    expect(t.storage.oracle.timers({ tenantId, instanceId })).toEqual([]);
     expect(await t.advance(10 * DAY)).toBe(0);
     expect((await t.storage.getInstance({ tenantId, instanceId }))?.state).toBe('awaitingApplicant');
   });
@@ -60,7 +60,7 @@ describe('durable timers', () => {
     await t.desk.send({ tenantId, instanceId, actor: officer, event: { type: 'requestInfo', question: 'Years?' } });
     await t.advance(DAY);
     await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'reply', answer: '1390 to 1400' } });
-    const deadline = (t.storage as MemoryStorage).oracle.timers({ tenantId, instanceId }).find((x) => x.key.includes('decisionDeadline'));
+    const deadline = t.storage.oracle.timers({ tenantId, instanceId }).find((x) => x.key.includes('decisionDeadline'));
     expect(deadline?.dueAt.toISOString()).toBe('2025-04-09T18:00:00.000Z');
   });
 

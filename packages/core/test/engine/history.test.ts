@@ -1,4 +1,4 @@
-import { createTestDesk, MemoryStorage } from '@statdesk/testing';
+import { createTestDesk } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
 import { hashHistory, redactPersonalData, verifyHistoryChain } from '../../src';
 import { applicant, officer, reviewInput, reviewWorkflow } from './review.workflow';
@@ -11,7 +11,7 @@ async function withHistory() {
   await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'submit' } });
   await t.desk.send({ tenantId, instanceId, actor: officer, event: { type: 'requestInfo', question: 'Which years?' } });
   await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'reply', answer: 'My address is 12 Azadi St', mobile: '09121234567' } });
-  return { t, instanceId, oracle: (t.storage as MemoryStorage).oracle, ref: { tenantId, instanceId } };
+  return { t, instanceId, oracle: t.storage.oracle, ref: { tenantId, instanceId } };
 }
 
 describe('history', () => {

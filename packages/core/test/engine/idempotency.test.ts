@@ -1,4 +1,4 @@
-import { createTestDesk, MemoryStorage } from '@statdesk/testing';
+import { createTestDesk } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
 import { DuplicateCommandError } from '../../src';
 import { applicant, officer, reviewInput, reviewWorkflow } from './review.workflow';
@@ -8,7 +8,7 @@ const tenantId = 'sci';
 describe('idempotency keys', () => {
   it('a repeated command returns the first result and changes nothing', async () => {
     const t = createTestDesk({ workflows: [reviewWorkflow()] });
-    const oracle = (t.storage as MemoryStorage).oracle;
+    const oracle = t.storage.oracle;
     const created = await t.desk.create({ tenantId, workflow: 'review', actor: applicant, input: reviewInput, idempotencyKey: 'create-1' });
     const again = await t.desk.create({ tenantId, workflow: 'review', actor: applicant, input: reviewInput, idempotencyKey: 'create-1' });
     expect(again).toEqual({ ...created, replayed: true });
@@ -36,7 +36,7 @@ describe('idempotency keys', () => {
 
   it('the same command delivered twice at once is applied once', async () => {
     const t = createTestDesk({ workflows: [reviewWorkflow()] });
-    const oracle = (t.storage as MemoryStorage).oracle;
+    const oracle = t.storage.oracle;
     const { instanceId } = await t.desk.create({ tenantId, workflow: 'review', actor: applicant, input: reviewInput });
     const send = () => t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'submit' }, idempotencyKey: 'dup' });
     const [a, b, c] = await Promise.all([send(), send(), send()]);

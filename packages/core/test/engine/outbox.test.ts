@@ -21,7 +21,7 @@ describe('the outbox', () => {
         idempotencyKey: `${tenantId}:${instanceId}:2:0`,
       },
     ]);
-    const row = (t.storage as MemoryStorage).oracle.outbox({ tenantId, instanceId })[0]!;
+    const row = t.storage.oracle.outbox({ tenantId, instanceId })[0]!;
     expect(row).toMatchObject({ status: 'done', attempts: 1, type: 'notify' });
   });
 
@@ -69,7 +69,7 @@ describe('the outbox', () => {
     t.notifier.failNext(10);
     const { instanceId } = await t.desk.create({ tenantId, workflow: 'review', actor: applicant, input: reviewInput });
     await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'submit' } });
-    const oracle = (t.storage as MemoryStorage).oracle;
+    const oracle = t.storage.oracle;
     const start = t.clock.now().getTime();
     const row = () => oracle.outbox({ tenantId, instanceId })[0]!;
     expect(row()).toMatchObject({ status: 'pending', attempts: 1 });

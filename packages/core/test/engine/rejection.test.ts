@@ -8,7 +8,7 @@ const tenantId = 'sci';
 async function setup() {
   const t = createTestDesk({ workflows: [reviewWorkflow()] });
   const { instanceId } = await t.desk.create({ tenantId, workflow: 'review', actor: applicant, input: reviewInput });
-  const oracle = (t.storage as MemoryStorage).oracle;
+  const oracle = t.storage.oracle;
   const before = { counts: oracle.counts(), instance: oracle.instance({ tenantId, instanceId }) };
   const unchanged = () => {
     expect(oracle.counts()).toEqual(before.counts);
@@ -22,7 +22,7 @@ describe('rejected commands write nothing', () => {
   it('an event that fails its schema: ValidationError naming the field', async () => {
     const { t, instanceId } = await setup();
     await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'submit' } });
-    const oracle = (t.storage as MemoryStorage).oracle;
+    const oracle = t.storage.oracle;
     const counts = oracle.counts();
     const error = await t.desk.send({ tenantId, instanceId, actor: officer, event: { type: 'requestInfo', question: '' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);

@@ -1,6 +1,6 @@
 import { createTestDesk, MemoryStorage, TestClock } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
-import { customiseWorkflow, DefinitionError, NotAllowedError } from '../../src';
+import { customiseWorkflow, DefinitionError, NotAllowedError, type PersistedWorkflowSnapshot } from '../../src';
 import { DAY, applicant, officer, reviewInput, reviewWorkflow, supervisor } from './review.workflow';
 
 const tenantId = 'sci';
@@ -37,7 +37,7 @@ describe('definition versions and customisation', () => {
   it('an explicit migration moves an instance forward, recorded in history', async () => {
     const v1 = reviewWorkflow({ version: '1' });
     const base = reviewWorkflow({ version: '2' });
-    const v2 = { ...base, migrations: { '1': (s: Record<string, unknown>) => ({ ...s, context: { ...(s.context as object), reminders: 100 } }) } } as typeof base;
+    const v2: typeof base = { ...base, migrations: { '1': (s: PersistedWorkflowSnapshot) => ({ ...s, context: { ...(s.context as object), reminders: 100 } }) } };
     const t = createTestDesk({ workflows: [v1, v2], currentVersions: { review: '1' } });
     const { instanceId } = await t.desk.create({ tenantId, workflow: 'review', actor: applicant, input: reviewInput });
     await expect(t.desk.migrate({ tenantId, instanceId, toVersion: '2', actor: officer })).rejects.toBeInstanceOf(NotAllowedError);
