@@ -1,5 +1,4 @@
 export { TariffBookError, QuoteError, formatIssuePath, type TariffIssue } from './errors';
-export type { LocalizedText } from './localized-text';
 export { GEOGRAPHIC_LEVELS, GEOGRAPHIC_LEVEL_NAMES, geographicLevelNumber, type GeographicLevel } from './geographic-level';
 export { parseTariffDate, periodContains, type EffectivePeriod, type TariffDate } from './effective-date';
 export {
