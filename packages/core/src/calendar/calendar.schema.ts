@@ -234,4 +234,4 @@ export type Holiday = DeepReadonly<z.output<typeof holidaySchema>>;
 export type Closure = DeepReadonly<z.output<typeof closureSchema>>;
 export type ShortenedDay = DeepReadonly<z.output<typeof shortenedDaySchema>>;
 export type ProvinceOverrides = BusinessCalendar['provinces'][string];
-export type LocalizedText = DeepReadonly<z.output<typeof localizedText>>;
+export type CalendarText = DeepReadonly<z.output<typeof localizedText>>;

@@ -269,19 +269,20 @@ export function planDay(index: CalendarIndex, dayNumber: DayNumber): DayPlan {
     }
   }
 
-  const plan: DayPlan = {
+  // Plans are cached and shared between callers, so they must not be mutable.
+  const plan: DayPlan = Object.freeze({
     dayNumber,
     date,
     year: solar.year,
     weekday,
-    holidays,
-    closures: closureEntries.map((c) => c.closure),
+    holidays: Object.freeze(holidays.map((h) => Object.freeze(h))),
+    closures: Object.freeze(closureEntries.map((c) => c.closure)),
     shortenedDay,
-    minutes,
-    periods,
+    minutes: Object.freeze(minutes),
+    periods: Object.freeze(periods.map((p) => Object.freeze(p))),
     holidaysLoaded,
-    warnings,
-  };
+    warnings: Object.freeze(warnings.map((w) => Object.freeze(w))),
+  });
   if (index.plans.size >= MAX_CACHED_DAYS) index.plans.clear();
   index.plans.set(dayNumber, plan);
   return plan;

@@ -17,7 +17,7 @@ export {
   type Closure,
   type ShortenedDay,
   type ProvinceOverrides,
-  type LocalizedText,
+  type CalendarText,
 } from './calendar.schema';
 export { defineBusinessCalendar } from './define-calendar';
 export { CalendarDefinitionError, BusinessTimeError, type CalendarIssue, type BusinessTimeErrorCode } from './errors';
