@@ -1,3 +1,3 @@
 import { packageBuild } from '../../tsup.config';
 
-export default packageBuild({ index: 'src/index.ts' });
+export default packageBuild({ index: 'src/index.ts', conformance: 'src/conformance/index.ts' });

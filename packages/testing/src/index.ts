@@ -1,5 +1,6 @@
+// Test helpers usable anywhere (no test runner needed). The conformance suites, which run
+// under vitest, are in the `@statdesk/testing/conformance` entry.
 export * from './memory-storage';
 export * from './test-clock';
 export * from './recording-notifier';
 export * from './create-test-desk';
-export * from './conformance/storage-suite';

@@ -1,4 +1,4 @@
-import { describeStorageConformance } from '../src/conformance/storage-suite';
+import { describeStorageConformance } from '../src/conformance';
 import { MemoryStorage } from '../src/memory-storage';
 
 describeStorageConformance({
