@@ -71,7 +71,7 @@ function roundingLine(line: QuoteLine, lang: Lang): string {
   if (!r) return `- ${line.description[lang]}: ${signed(line.subtotal, lang)}`;
   const rule =
     lang === 'fa'
-      ? `گرد کردن به ${MODE_NAMES[r.mode]!.fa} ${rial(r.increment, lang)} ${r.point === 'total' ? 'روی مبلغ نهایی' : 'پیش از مالیات'}`
+      ? `به ${MODE_NAMES[r.mode]!.fa} ${rial(r.increment, lang)}، ${r.point === 'total' ? 'روی مبلغ نهایی' : 'پیش از مالیات'}`
       : `rounded to the ${MODE_NAMES[r.mode]!.en} ${rial(r.increment, lang)} ${r.point === 'total' ? 'on the total' : 'before VAT'}`;
   return `- ${line.description[lang]} (${rule}): ${signed(line.subtotal, lang)}`;
 }

@@ -219,6 +219,12 @@ describe('pinned prices of realistic requests (sample book)', () => {
     expect(q.explanation.fa).toContain('۱۴۰۳/۰۲/۱۰ ۱۰:۳۰');
   });
 
+  it('takes the quote instant as an ISO string with offset, as in docs/tariffs.md', () => {
+    const fromString = priceQuote({ applicant: { category: 'student', verified: true }, quotedAt: '2024-04-29T10:30:00+03:30', ...studentOrder }, sampleTariffBook);
+    expect(fromString).toEqual(quote({ applicant: { category: 'student', verified: true }, ...studentOrder }));
+    expect(fromString.quotedAt.toISOString()).toBe('2024-04-29T07:00:00.000Z');
+  });
+
   it('is deterministic', () => {
     const request = { applicant: { category: 'student', verified: true }, quotedAt: in1403, ...studentOrder } as const;
     expect(priceQuote(request, sampleTariffBook)).toEqual(priceQuote(request, sampleTariffBook));
