@@ -55,6 +55,7 @@ export function createTariffRegistry(books: readonly TariffBook[]): TariffRegist
     findVersion: (id, version) => sorted.find((b) => b.id === id && b.version === version),
     priceQuote(request, id) {
       const at = request.quotedAt instanceof Date ? request.quotedAt : new Date(request.quotedAt);
+      if (Number.isNaN(at.getTime())) throw new QuoteError([{ path: 'quotedAt', message: 'must be a valid instant' }], 'Invalid quote request');
       const book = bookInForce(at, id);
       if (!book) {
         const name = id ?? ids[0] ?? '(no tariff)';
