@@ -227,6 +227,14 @@ class MemoryTransaction implements StorageTransaction {
     this.ops.push({ kind: 'appendHistory', record: clone(record) });
   }
 
+  async readHistory(ref: InstanceRef): Promise<HistoryRecord[]> {
+    const committed = this.tables.history.get(key(ref.tenantId, ref.instanceId)) ?? [];
+    const own = this.ops.flatMap((op) =>
+      op.kind === 'appendHistory' && op.record.tenantId === ref.tenantId && op.record.instanceId === ref.instanceId ? [op.record] : [],
+    );
+    return clone([...committed, ...own].sort((a, b) => a.seq - b.seq));
+  }
+
   async putTimer(record: TimerRecord): Promise<void> {
     this.ops.push({ kind: 'putTimer', record: clone(record) });
   }

@@ -42,6 +42,34 @@ export interface ViewArgs<M extends AnyStateMachine> {
   isOwner: boolean;
 }
 
+/** A timer the definition derives from an instance's history (SLA warnings and breaches). */
+export interface DerivedTimer {
+  /** Unique per instance among derived timers, e.g. `sla.quote.breach`. */
+  key: string;
+  dueAt: Date;
+  event: { type: string } & Record<string, unknown>;
+}
+
+export interface DerivedTimerContext<M extends AnyStateMachine = AnyStateMachine> {
+  tenantId: string;
+  instanceId: string;
+  /** The whole history, including the row being written, oldest first. */
+  history: readonly DerivedHistoryEntry[];
+  snapshot: SnapshotFrom<M>;
+  now: Date;
+}
+
+/** A history row as a derived-timer planner sees it (payload decoded). */
+export interface DerivedHistoryEntry {
+  seq: number;
+  at: Date;
+  actorRole: string;
+  eventType: string;
+  fromState: string | null;
+  toState: string;
+  payload: unknown;
+}
+
 export interface WorkflowSpec<M extends AnyStateMachine> {
   /** Stable name, e.g. `information-order`. */
   name: string;
@@ -64,6 +92,17 @@ export interface WorkflowSpec<M extends AnyStateMachine> {
   migrations?: Readonly<Record<string, SnapshotMigration>>;
   /** Roles allowed to migrate an instance to this version; default `system`. */
   migrateRoles?: readonly string[];
+  /**
+   * Timers derived from history after every transition (the SLA layer plugs in here). The
+   * engine keeps the instance's derived timers equal to what this returns: new ones are
+   * scheduled, changed ones moved, missing ones cancelled. It must be a pure function.
+   */
+  derivedTimers?: (context: DerivedTimerContext<M>) => readonly DerivedTimer[];
+  /**
+   * Timer event types written to history even when the machine does not react to them (an SLA
+   * warning is a fact worth keeping whether or not the workflow escalates on it).
+   */
+  recordedEvents?: readonly string[];
 }
 
 export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine> {
@@ -77,6 +116,8 @@ export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine>
   readonly view?: (args: ViewArgs<M>) => unknown;
   readonly migrations: Readonly<Record<string, SnapshotMigration>>;
   readonly migrateRoles: readonly string[];
+  readonly derivedTimers?: (context: DerivedTimerContext<M>) => readonly DerivedTimer[];
+  readonly recordedEvents: readonly string[];
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -103,6 +144,8 @@ export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>)
     ...(spec.view ? { view: spec.view } : {}),
     migrations: Object.freeze({ ...(spec.migrations ?? {}) }),
     migrateRoles: Object.freeze([...(spec.migrateRoles ?? ['system'])]),
+    ...(spec.derivedTimers ? { derivedTimers: spec.derivedTimers } : {}),
+    recordedEvents: Object.freeze([...(spec.recordedEvents ?? [])]),
   });
 }
 

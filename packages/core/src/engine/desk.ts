@@ -211,6 +211,8 @@ interface Transitioned {
 }
 
 const MAX_LIST_LIMIT = 500;
+/** Derived timers live beside XState's own under this key prefix. */
+const DERIVED_PREFIX = 'derived:';
 
 export function createDesk(options: DeskOptions): Desk {
   return new DeskEngine(options);
@@ -443,8 +445,10 @@ class DeskEngine implements Desk {
           const def = this.registry.get(record.workflow, record.definitionVersion);
           const event = decodeJson(timer.event) as AnyEventObject;
           const snapshot = restoreSnapshot(def, record);
-          if (!snapshot.can(event)) return false;
-          const [next, actions] = transition(def.machine, snapshot, event);
+          const accepted = snapshot.can(event);
+          if (!accepted && !def.recordedEvents.includes(event.type)) return false;
+          // A recorded event the machine ignores still gets its history row, state unchanged.
+          const [next, actions] = accepted ? transition(def.machine, snapshot, event) : [snapshot, []];
           await this.writeTransition(tx, def, record, next, actions, {
             actor: { id: systemActor.id, role: SYSTEM_ROLE },
             eventType: event.type,
@@ -641,6 +645,7 @@ class DeskEngine implements Desk {
     if (status === 'done') {
       await tx.deleteAllTimers(ref);
     } else {
+      if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now);
       if (plan.cancelled.length) await tx.deleteTimers(ref, plan.cancelled);
       for (const timer of plan.timers) {
         await tx.putTimer({
@@ -689,6 +694,52 @@ class DeskEngine implements Desk {
         replayed: false,
       },
     };
+  }
+
+  /**
+   * Makes the instance's derived timers equal to what the definition derives from its history.
+   * Unchanged timers are left alone, so a worker holding one keeps a valid claim.
+   */
+  private async reconcileDerivedTimers(
+    tx: StorageTransaction,
+    def: WorkflowDefinition,
+    record: InstanceRecord,
+    snapshot: AnyMachineSnapshot,
+    now: Date,
+  ): Promise<void> {
+    const ref = { tenantId: record.tenantId, instanceId: record.id };
+    const history = (await tx.readHistory(ref)).map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actorRole: row.actorRole,
+      eventType: row.eventType,
+      fromState: row.fromState,
+      toState: row.toState,
+      payload: decodeJson(row.payload),
+    }));
+    const wanted = new Map<string, TimerRecord>();
+    for (const timer of def.derivedTimers!({ tenantId: record.tenantId, instanceId: record.id, history, snapshot, now })) {
+      const key = `${DERIVED_PREFIX}${timer.key}`;
+      if (wanted.has(key)) throw new DefinitionError(`Workflow "${def.name}" derived two timers with key "${timer.key}"`);
+      wanted.set(key, {
+        id: randomUUID(),
+        tenantId: record.tenantId,
+        instanceId: record.id,
+        key,
+        dueAt: timer.dueAt,
+        event: encodeJson(timer.event),
+        createdAt: now,
+      });
+    }
+    const stale: string[] = [];
+    for (const existing of await tx.listTimers(ref)) {
+      if (!existing.key.startsWith(DERIVED_PREFIX)) continue;
+      const want = wanted.get(existing.key);
+      if (!want) stale.push(existing.key);
+      else if (want.dueAt.getTime() === existing.dueAt.getTime() && canonicalJson(want.event) === canonicalJson(existing.event)) wanted.delete(existing.key);
+    }
+    if (stale.length) await tx.deleteTimers(ref, stale);
+    for (const timer of wanted.values()) await tx.putTimer(timer);
   }
 
   /** Start dispatching what the commit wrote; waits for it only in `await` mode. */

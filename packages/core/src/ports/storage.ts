@@ -157,6 +157,8 @@ export interface StorageTransaction {
   updateInstance(record: InstanceRecord, expectedVersion: number): Promise<void>;
   /** Append-only. MUST raise `ConflictError` when the (tenant, instance, seq) row exists. */
   appendHistory(record: HistoryRecord): Promise<void>;
+  /** The instance's history in `seq` order, including rows appended by this transaction. */
+  readHistory(ref: InstanceRef): Promise<HistoryRecord[]>;
   /** Insert, or replace the timer with the same (tenant, instance, key). */
   putTimer(record: TimerRecord): Promise<void>;
   /** Delete the instance's timers with these keys; unknown keys are ignored. */

@@ -271,6 +271,15 @@ export function describeStorageConformance(options: StorageConformanceOptions): 
         await tx.putTimer(timerRecord(record, 'a', at(2000)));
         await tx.putTimer(timerRecord(record, 'b', at(1000)));
         expect((await tx.listTimers(refOf(record))).map((t) => t.key)).toEqual(['b', 'a']);
+        await tx.appendHistory(historyRecord(record, 1));
+        await tx.appendHistory(historyRecord(record, 2));
+        expect((await tx.readHistory(refOf(record))).map((h) => h.seq)).toEqual([1, 2]);
+      });
+      const committed = await seed(storage, instanceRecord());
+      await storage.transaction(async (tx) => {
+        await tx.appendHistory(historyRecord(committed, 2));
+        expect((await tx.readHistory(refOf(committed))).map((h) => h.seq)).toEqual([1, 2]);
+        expect(await tx.readHistory({ tenantId: 'tenant-other', instanceId: committed.id })).toEqual([]);
       });
     });
 
