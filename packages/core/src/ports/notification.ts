@@ -41,3 +41,23 @@ export interface NotificationReceipt {
 export interface Notifier {
   send(message: NotificationMessage): Promise<NotificationReceipt>;
 }
+
+/** A profile's official contacts, as the service-level agreement defines them. */
+export interface OfficialContact {
+  email?: string;
+  /** Iranian mobile, normalised: 09xxxxxxxxx. */
+  mobile?: string;
+  language: Language;
+  /** How to address the person in a message (no other personal data). */
+  displayName?: string;
+}
+
+/**
+ * Resolves a profile to its official contacts at send time, so a changed e-mail address is used
+ * by every message sent after the change. Implemented by the profile store.
+ *
+ * Contract: `undefined` for an unknown profile (or another tenant's).
+ */
+export interface ContactDirectory {
+  officialContact(tenantId: string, profileId: string): Promise<OfficialContact | undefined>;
+}
