@@ -10,7 +10,9 @@ export type StatdeskErrorCode =
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
   | 'DUPLICATE_COMMAND'
-  | 'DEFINITION';
+  | 'DEFINITION'
+  | 'PERMANENT_DELIVERY'
+  | 'DELIVERY_DEFERRED';
 
 export abstract class StatdeskError extends Error {
   abstract readonly code: StatdeskErrorCode;
@@ -101,6 +103,30 @@ export class DefinitionError extends StatdeskError {
   readonly code = 'DEFINITION' as const;
 }
 
+/**
+ * An effect (a message, a provider call) failed in a way retrying cannot fix: an unknown
+ * profile, no address for the channel, a mailbox the server rejects. The outbox dead-letters the
+ * row at once, keeping this message as its last error.
+ */
+export class PermanentDeliveryError extends StatdeskError {
+  readonly code = 'PERMANENT_DELIVERY' as const;
+}
+
+/**
+ * An effect was not attempted now (a provider's circuit breaker is open). The outbox leaves the
+ * row claimed until its lease ends and tries it then, without counting an attempt.
+ */
+export class DeliveryDeferredError extends StatdeskError {
+  readonly code = 'DELIVERY_DEFERRED' as const;
+  constructor(
+    message: string,
+    /** When the effect may be tried again (advisory: the row's lease decides). */
+    readonly retryAt: Date,
+  ) {
+    super(message);
+  }
+}
+
 export function isStatdeskError<C extends StatdeskErrorCode>(
   error: unknown,
   code?: C,
@@ -115,4 +141,6 @@ export type AnyStatdeskError =
   | ConflictError
   | InvalidTransitionError
   | DuplicateCommandError
-  | DefinitionError;
+  | DefinitionError
+  | PermanentDeliveryError
+  | DeliveryDeferredError;

@@ -488,9 +488,13 @@ class DeskEngine implements Desk {
         await this.storage.completeOutbox(row.id, this.clock.now());
         result.sent++;
       } catch (error) {
+        // Not attempted (an open circuit breaker): the lease expiring re-offers the row, and no
+        // attempt is spent on a provider that was never called.
+        if (isStatdeskError(error, 'DELIVERY_DEFERRED')) continue;
         const attempts = row.attempts + 1;
-        // A configuration error (no handler, no notifier) will not heal by retrying.
-        const dead = isStatdeskError(error, 'DEFINITION') || attempts >= (settings.maxAttempts ?? 8);
+        // A configuration error (no handler, no notifier) or a permanent delivery failure (no such
+        // mailbox) will not heal by retrying.
+        const dead = isStatdeskError(error, 'DEFINITION') || isStatdeskError(error, 'PERMANENT_DELIVERY') || attempts >= (settings.maxAttempts ?? 8);
         const delay = backoffDelay(attempts, { baseDelayMs: settings.baseDelayMs ?? 1_000, maxDelayMs: settings.maxDelayMs ?? 3_600_000 }, this.random);
         await this.storage.failOutbox(row.id, {
           error: errorMessage(error),
