@@ -12,6 +12,7 @@ import {
   type ClaimOptions,
   type CommandRecord,
   type HistoryRecord,
+  type InstanceKey,
   type InstanceQuery,
   type InstanceRecord,
   type InstanceRef,
@@ -35,6 +36,10 @@ interface Tables {
   timers: Map<string, TimerRecord & { lease?: Lease }>;
   outbox: Map<string, OutboxRecord & { lease?: Lease }>;
   commands: Map<string, CommandRecord>;
+  /** Lookup keys: `tenant, name, value` → instance ids holding it (with its uniqueness). */
+  keyIndex: Map<string, Map<string, boolean>>;
+  /** Each instance's current keys: `tenant, instance` → keys. */
+  instanceKeys: Map<string, InstanceKey[]>;
 }
 
 type Op =
@@ -45,7 +50,8 @@ type Op =
   | { kind: 'deleteTimers'; ref: InstanceRef; keys: readonly string[] | 'all' }
   | { kind: 'consumeTimer'; tenantId: string; timerId: string }
   | { kind: 'enqueueOutbox'; records: readonly OutboxRecord[] }
-  | { kind: 'saveCommand'; record: CommandRecord };
+  | { kind: 'saveCommand'; record: CommandRecord }
+  | { kind: 'setKeys'; ref: InstanceRef; keys: InstanceKey[] };
 
 const key = (...parts: string[]) => parts.join('\u0000');
 const clone = <T>(value: T): T => structuredClone(value);
@@ -68,6 +74,8 @@ export class MemoryStorage implements Storage {
     timers: new Map(),
     outbox: new Map(),
     commands: new Map(),
+    keyIndex: new Map(),
+    instanceKeys: new Map(),
   };
 
   /** Direct reads of the tables, bypassing the port: the conformance suite's oracle. */
@@ -126,6 +134,10 @@ export class MemoryStorage implements Storage {
 
   async getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined> {
     return clone(this.tables.commands.get(key(tenantId, idempotencyKey)));
+  }
+
+  async findInstancesByKey(tenantId: string, name: string, value: string, limit = 20): Promise<InstanceRef[]> {
+    return holders(this.tables, tenantId, name, value, []).slice(0, limit);
   }
 
   async claimDueTimers(options: ClaimOptions): Promise<TimerRecord[]> {
@@ -235,6 +247,19 @@ class MemoryTransaction implements StorageTransaction {
     return clone([...committed, ...own].sort((a, b) => a.seq - b.seq));
   }
 
+  async setInstanceKeys(ref: InstanceRef, keys: readonly InstanceKey[]): Promise<void> {
+    for (const k of keys) {
+      if (!k.unique) continue;
+      const others = holders(this.tables, ref.tenantId, k.name, k.value, this.ops).filter((h) => h.instanceId !== ref.instanceId);
+      if (others.length) throw keyTaken(k.name);
+    }
+    this.ops.push({ kind: 'setKeys', ref: { ...ref }, keys: clone([...keys]) });
+  }
+
+  async findInstancesByKey(tenantId: string, name: string, value: string, limit = 20): Promise<InstanceRef[]> {
+    return holders(this.tables, tenantId, name, value, this.ops).slice(0, limit);
+  }
+
   async putTimer(record: TimerRecord): Promise<void> {
     this.ops.push({ kind: 'putTimer', record: clone(record) });
   }
@@ -289,6 +314,25 @@ class MemoryTransaction implements StorageTransaction {
   }
 }
 
+function keyTaken(name: string): ConflictError {
+  return new ConflictError(`Key ${name} is already held by another instance`, { entity: 'instance-key', id: name });
+}
+
+/**
+ * Instances holding (tenant, name, value): committed keys with `ops` (a transaction's pending
+ * key changes) laid over them, ordered by the instances' creation.
+ */
+function holders(tables: Tables, tenantId: string, name: string, value: string, ops: readonly Op[]): InstanceRef[] {
+  const ids = new Set(tables.keyIndex.get(key(tenantId, name, value))?.keys() ?? []);
+  for (const op of ops) {
+    if (op.kind !== 'setKeys' || op.ref.tenantId !== tenantId) continue;
+    if (op.keys.some((k) => k.name === name && k.value === value)) ids.add(op.ref.instanceId);
+    else ids.delete(op.ref.instanceId);
+  }
+  const created = (id: string) => tables.instances.get(key(tenantId, id))?.createdAt.getTime() ?? Number.MAX_SAFE_INTEGER;
+  return [...ids].sort((a, b) => created(a) - created(b) || a.localeCompare(b)).map((instanceId) => ({ tenantId, instanceId }));
+}
+
 function staleVersion(id: string, expectedVersion: number, actualVersion: number | undefined): ConflictError {
   return new ConflictError(`Instance ${id} was changed by someone else (expected version ${expectedVersion}, found ${actualVersion ?? 'none'})`, {
     entity: 'instance',
@@ -339,6 +383,14 @@ function commit(tables: Tables, ops: readonly Op[]): void {
       case 'saveCommand':
         if (tables.commands.has(key(op.record.tenantId, op.record.idempotencyKey))) throw duplicateKey(op.record.idempotencyKey);
         break;
+      case 'setKeys':
+        for (const k of op.keys) {
+          if (!k.unique) continue;
+          const held = tables.keyIndex.get(key(op.ref.tenantId, k.name, k.value));
+          const others = [...(held?.keys() ?? [])].filter((id) => id !== op.ref.instanceId);
+          if (others.length) throw keyTaken(k.name);
+        }
+        break;
       default:
         break;
     }
@@ -382,6 +434,22 @@ function apply(tables: Tables, op: Op): void {
     case 'saveCommand':
       tables.commands.set(key(op.record.tenantId, op.record.idempotencyKey), op.record);
       return;
+    case 'setKeys': {
+      const owner = key(op.ref.tenantId, op.ref.instanceId);
+      for (const old of tables.instanceKeys.get(owner) ?? []) {
+        const k = key(op.ref.tenantId, old.name, old.value);
+        tables.keyIndex.get(k)?.delete(op.ref.instanceId);
+        if (tables.keyIndex.get(k)?.size === 0) tables.keyIndex.delete(k);
+      }
+      for (const k of op.keys) {
+        const indexKey = key(op.ref.tenantId, k.name, k.value);
+        let held = tables.keyIndex.get(indexKey);
+        if (!held) tables.keyIndex.set(indexKey, (held = new Map()));
+        held.set(op.ref.instanceId, k.unique);
+      }
+      tables.instanceKeys.set(owner, op.keys);
+      return;
+    }
   }
 }
 

@@ -6,12 +6,38 @@
 import type { AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom } from 'xstate';
 import type { z } from 'zod';
 import { DefinitionError } from '../errors';
+import type { InstanceKey, InstanceRef } from '../ports/storage';
 import type { Actor } from './actor';
 
 type MachineEvent<M extends AnyStateMachine> = EventFromLogic<M>;
 /** Event types a sender can name: XState's own (`xstate.*`) are the engine's. */
 export type ExternalEventType<M extends AnyStateMachine> = Exclude<MachineEvent<M>['type'], `xstate.${string}`>;
 type EventFields<M extends AnyStateMachine, K extends string> = Omit<Extract<MachineEvent<M>, { type: K }>, 'type'>;
+
+/**
+ * What an `enrich` step may consult: lookups by instance key and the portal's services (a
+ * catalogue, a profile store…), inside the command's transaction. It must have no side effects:
+ * a command may be retried.
+ */
+export interface EnrichContext {
+  tenantId: string;
+  /** The instance the event goes to; for `create`, the id it will get. */
+  instanceId: string;
+  actor: Actor;
+  now: Date;
+  /** The machine's current context (for `create`: undefined). */
+  context: unknown;
+  findInstancesByKey(name: string, value: string): Promise<InstanceRef[]>;
+  /** `DeskOptions.services`, as the portal passed them. */
+  services: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Server-side facts added to a validated event before the machine sees it (a receipt's
+ * duplicates on other orders, a product's current price). What it returns overrides the
+ * sender's fields of the same name, so a client can never supply them.
+ */
+export type Enricher<TFields> = (fields: TFields, context: EnrichContext) => Promise<Partial<TFields>> | Partial<TFields>;
 
 export interface EventSpec<TFields = Record<string, unknown>> {
   /** The event's fields other than `type` (an object schema); omit for events without fields. */
@@ -21,6 +47,7 @@ export interface EventSpec<TFields = Record<string, unknown>> {
   /** Dotted paths of personal fields, dropped before the event reaches history. */
   personal?: readonly string[];
   description?: string;
+  enrich?: Enricher<TFields>;
 }
 
 export interface CreateSpec<TInput = unknown> {
@@ -29,6 +56,7 @@ export interface CreateSpec<TInput = unknown> {
   /** Roles allowed to start an instance. */
   roles: readonly string[];
   personal?: readonly string[];
+  enrich?: Enricher<TInput>;
 }
 
 /** XState's persisted snapshot as the engine stores it (decoded). */
@@ -70,6 +98,9 @@ export interface DerivedHistoryEntry {
   payload: unknown;
 }
 
+/** A lookup key the definition derives from a snapshot; `unique` defaults to false. */
+export type InstanceKeySpec = Omit<InstanceKey, 'unique'> & { unique?: boolean };
+
 export interface WorkflowSpec<M extends AnyStateMachine> {
   /** Stable name, e.g. `information-order`. */
   name: string;
@@ -103,6 +134,12 @@ export interface WorkflowSpec<M extends AnyStateMachine> {
    * warning is a fact worth keeping whether or not the workflow escalates on it).
    */
   recordedEvents?: readonly string[];
+  /**
+   * Lookup keys of an instance, recomputed after every transition (codes to find it by, facts to
+   * detect duplicates with). Unique keys are enforced by storage: a clash is a `ConflictError`
+   * with `details.entity === 'instance-key'`, and nothing is written.
+   */
+  keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
 }
 
 export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine> {
@@ -118,6 +155,7 @@ export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine>
   readonly migrateRoles: readonly string[];
   readonly derivedTimers?: (context: DerivedTimerContext<M>) => readonly DerivedTimer[];
   readonly recordedEvents: readonly string[];
+  readonly keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -146,6 +184,7 @@ export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>)
     migrateRoles: Object.freeze([...(spec.migrateRoles ?? ['system'])]),
     ...(spec.derivedTimers ? { derivedTimers: spec.derivedTimers } : {}),
     recordedEvents: Object.freeze([...(spec.recordedEvents ?? [])]),
+    ...(spec.keys ? { keys: spec.keys } : {}),
   });
 }
 

@@ -88,6 +88,8 @@ export interface DeskOptions {
     afterCommit?: 'background' | 'await' | 'off';
   };
   timers?: { leaseMs?: number; batchSize?: number };
+  /** Services the definitions' `enrich` steps may consult (a catalogue, a profile store…). */
+  services?: Readonly<Record<string, unknown>>;
   /** Identifies this process in claims; default a random id. */
   workerId?: string;
   /** Source of randomness for backoff jitter (tests pin it). */
@@ -178,6 +180,8 @@ export interface Desk {
   list(query: ListQuery, actor: Actor): Promise<Page<InstanceView>>;
   history(ref: InstanceRef, actor: Actor): Promise<HistoryEntry[]>;
   verifyHistory(ref: InstanceRef): Promise<HistoryVerification>;
+  /** Instances of this tenant holding a lookup key (no authorisation: for the portal's own lookups). */
+  findByKey(tenantId: string, name: string, value: string): Promise<InstanceRef[]>;
   migrate(command: MigrateCommand): Promise<CommandResult>;
   runDueTimers(options?: { limit?: number }): Promise<TimerRunResult>;
   dispatchOutbox(options?: { limit?: number }): Promise<OutboxRunResult>;
@@ -251,7 +255,10 @@ class DeskEngine implements Desk {
     const fingerprint = fingerprintOf({ kind: 'create', workflow: def.name, input: encodeJson(input), actor: command.actor.id, instanceId: command.instanceId ?? null });
 
     return this.execute(command.tenantId, command.idempotencyKey, fingerprint, undefined, async (tx, now) => {
-      const [snapshot, actions] = initialTransitionOf(def, input);
+      const enriched = def.create.enrich
+        ? { ...(input as object), ...(await def.create.enrich(input, this.enrichContext(tx, command.tenantId, instanceId, command.actor, now, undefined))) }
+        : input;
+      const [snapshot, actions] = initialTransitionOf(def, enriched);
       const head: InstanceRecord = {
         tenantId: command.tenantId,
         id: instanceId,
@@ -264,13 +271,14 @@ class DeskEngine implements Desk {
         version: 0,
         historySeq: 0,
         historyHash: GENESIS_HASH,
+        keys: [],
         createdAt: now,
         updatedAt: now,
       };
       const { result } = await this.writeTransition(tx, def, head, snapshot, actions, {
         actor: { id: command.actor.id, role },
         eventType: 'statdesk.create',
-        payload: redactPersonalData(input ?? null, def.create.personal),
+        payload: redactPersonalData(enriched ?? null, def.create.personal),
         now,
         insert: true,
       });
@@ -304,11 +312,15 @@ class DeskEngine implements Desk {
         throw new ValidationError(`event for "${def.name}"`, [{ path: 'type', message: `unknown event type "${type}"` }]);
       }
       const { type: _type, ...fields } = command.event;
-      const parsed = parseWith(spec.schema, fields, `event "${type}"`) ?? {};
-      const event = { ...(parsed as object), type } as AnyEventObject;
+      let parsed = (parseWith(spec.schema, fields, `event "${type}"`) ?? {}) as Record<string, unknown>;
       const role = this.authorise(spec.roles, def, command.actor, `send "${type}" to ${def.name}`, record);
       if (record.status !== 'active') throw new InvalidTransitionError(type, record.state);
       const snapshot = restoreSnapshot(def, record);
+      if (spec.enrich) {
+        const context = this.enrichContext(tx, command.tenantId, record.id, command.actor, now, snapshot.context);
+        parsed = { ...parsed, ...(await spec.enrich(parsed, context)) };
+      }
+      const event = { ...parsed, type } as AnyEventObject;
       if (!snapshot.can(event)) throw new InvalidTransitionError(type, record.state);
       const [next, actions] = transition(def.machine, snapshot, event);
       const { result } = await this.writeTransition(tx, def, record, next, actions, {
@@ -405,6 +417,10 @@ class DeskEngine implements Desk {
     const record = await this.storage.getInstance(ref);
     if (!record) throw new NotFoundError('instance', ref.instanceId);
     return verifyHistoryChain(await this.storage.readHistory(ref), record);
+  }
+
+  findByKey(tenantId: string, name: string, value: string): Promise<InstanceRef[]> {
+    return this.storage.findInstancesByKey(tenantId, name, value);
   }
 
   // ---------------------------------------------------------------- timers
@@ -642,8 +658,13 @@ class DeskEngine implements Desk {
       historyHash: history.hash,
       updatedAt: now,
     };
+    if (def.keys) {
+      const keys = def.keys(next).map((k) => ({ name: k.name, value: k.value, unique: k.unique ?? false }));
+      if (canonicalJson(encodeJson(keys)) !== canonicalJson(encodeJson(record.keys))) updated.keys = keys;
+    }
     if (change.insert) await tx.insertInstance(updated);
     else await tx.updateInstance(updated, record.version);
+    if (updated.keys !== record.keys) await tx.setInstanceKeys(ref, updated.keys);
     await tx.appendHistory(history);
 
     if (status === 'done') {
@@ -697,6 +718,18 @@ class DeskEngine implements Desk {
         historySeq: updated.historySeq,
         replayed: false,
       },
+    };
+  }
+
+  private enrichContext(tx: StorageTransaction, tenantId: string, instanceId: string, actor: Actor, now: Date, context: unknown) {
+    return {
+      tenantId,
+      instanceId,
+      actor,
+      now,
+      context,
+      findInstancesByKey: (name: string, value: string) => tx.findInstancesByKey(tenantId, name, value),
+      services: this.options.services ?? {},
     };
   }
 

@@ -46,8 +46,20 @@ export interface InstanceRecord {
   /** Sequence number and hash of the newest history row: the head of the hash chain. */
   historySeq: number;
   historyHash: string;
+  /** The instance's lookup keys, as last set with `setInstanceKeys`. */
+  keys: InstanceKey[];
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * A lookup key on an instance (a complaint's tracking code, a receipt's bank tracking number).
+ * `unique` keys are held by at most one instance per (tenant, name, value).
+ */
+export interface InstanceKey {
+  name: string;
+  value: string;
+  unique: boolean;
 }
 
 export interface HistoryRecord {
@@ -159,6 +171,14 @@ export interface StorageTransaction {
   appendHistory(record: HistoryRecord): Promise<void>;
   /** The instance's history in `seq` order, including rows appended by this transaction. */
   readHistory(ref: InstanceRef): Promise<HistoryRecord[]>;
+  /**
+   * Replace the instance's lookup keys (the instance row's `keys` is updated by the caller).
+   * MUST raise `ConflictError` with `details.entity === 'instance-key'` and `details.id` the
+   * key's name when a unique (tenant, name, value) is held by another instance.
+   */
+  setInstanceKeys(ref: InstanceRef, keys: readonly InstanceKey[]): Promise<void>;
+  /** Instances holding this key, as of this transaction; at most `limit` (default 20). */
+  findInstancesByKey(tenantId: string, name: string, value: string, limit?: number): Promise<InstanceRef[]>;
   /** Insert, or replace the timer with the same (tenant, instance, key). */
   putTimer(record: TimerRecord): Promise<void>;
   /** Delete the instance's timers with these keys; unknown keys are ignored. */
@@ -193,6 +213,8 @@ export interface Storage {
   /** The instance's history in `seq` order. */
   readHistory(ref: InstanceRef): Promise<HistoryRecord[]>;
   getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined>;
+  /** Instances holding this key (committed), oldest first; at most `limit` (default 20). */
+  findInstancesByKey(tenantId: string, name: string, value: string, limit?: number): Promise<InstanceRef[]>;
 
   /**
    * Claim up to `limit` timers (of any tenant) due at `now` whose lease is free or expired,

@@ -62,6 +62,9 @@ export const storageConformanceTests = [
   'tenant isolation on every read',
   'lists instances by workflow, state, status and owner, paginated',
   'returns copies, not live references',
+  'instance keys: set, replace and find, shared and unique',
+  'a unique key is held by one instance per tenant',
+  'concurrent claims of one unique key: one commits',
 ] as const;
 
 export type StorageConformanceTest = (typeof storageConformanceTests)[number];
@@ -92,6 +95,7 @@ export function instanceRecord(overrides: Partial<InstanceRecord> = {}): Instanc
     version: 1,
     historySeq: 1,
     historyHash: 'h1',
+    keys: [],
     createdAt: T0,
     updatedAt: T0,
     ...overrides,
@@ -496,6 +500,62 @@ export function describeStorageConformance(options: StorageConformanceOptions): 
       expect(owned.items.map((i) => i.id)).toEqual(['list-0', 'list-1', 'list-2']);
       const done = await storage.listInstances({ tenantId: 'tenant-a', status: 'done', limit: 10 });
       expect(done.items.map((i) => i.id)).toEqual(['list-4']);
+    });
+
+    test('instance keys: set, replace and find, shared and unique', async ({ storage }) => {
+      const a = await seed(storage, instanceRecord({ createdAt: at(1) }));
+      const b = await seed(storage, instanceRecord({ createdAt: at(2) }));
+      const receipt = { name: 'receipt.bankTracking', value: '778899', unique: false };
+      await storage.transaction((tx) => tx.setInstanceKeys(refOf(a), [receipt, { name: 'code', value: 'A1', unique: true }]));
+      await storage.transaction(async (tx) => {
+        await tx.setInstanceKeys(refOf(b), [receipt]);
+        expect(await tx.findInstancesByKey('tenant-a', 'receipt.bankTracking', '778899')).toEqual([refOf(a), refOf(b)]);
+      });
+      expect(await storage.findInstancesByKey('tenant-a', 'receipt.bankTracking', '778899')).toEqual([refOf(a), refOf(b)]);
+      expect(await storage.findInstancesByKey('tenant-a', 'receipt.bankTracking', '778899', 1)).toEqual([refOf(a)]);
+      expect(await storage.findInstancesByKey('tenant-a', 'code', 'A1')).toEqual([refOf(a)]);
+      expect(await storage.findInstancesByKey('tenant-b', 'code', 'A1')).toEqual([]);
+      // Replacing the keys drops the old ones.
+      await storage.transaction((tx) => tx.setInstanceKeys(refOf(a), [{ name: 'code', value: 'A2', unique: true }]));
+      expect(await storage.findInstancesByKey('tenant-a', 'code', 'A1')).toEqual([]);
+      expect(await storage.findInstancesByKey('tenant-a', 'receipt.bankTracking', '778899')).toEqual([refOf(b)]);
+      expect(await storage.findInstancesByKey('tenant-a', 'code', 'A2')).toEqual([refOf(a)]);
+    });
+
+    test('a unique key is held by one instance per tenant', async ({ storage }) => {
+      const a = await seed(storage, instanceRecord());
+      const b = await seed(storage, instanceRecord());
+      const other = await seed(storage, instanceRecord({ tenantId: 'tenant-b' }));
+      const code = { name: 'complaint.trackingCode', value: '12345678', unique: true };
+      await storage.transaction((tx) => tx.setInstanceKeys(refOf(a), [code]));
+      const error = await storage
+        .transaction(async (tx) => {
+          await tx.enqueueOutbox([outboxRecord(b, 0)]);
+          await tx.setInstanceKeys(refOf(b), [code]);
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((error as ConflictError).details).toMatchObject({ entity: 'instance-key', id: 'complaint.trackingCode' });
+      expect(await storage.findInstancesByKey('tenant-a', code.name, code.value)).toEqual([refOf(a)]);
+      expect(await storage.readHistory(refOf(b))).toHaveLength(1);
+      // Another tenant may hold the same value, and an instance may re-set its own key.
+      await storage.transaction((tx) => tx.setInstanceKeys(refOf(other), [code]));
+      await storage.transaction((tx) => tx.setInstanceKeys(refOf(a), [code]));
+      expect(await storage.findInstancesByKey('tenant-b', code.name, code.value)).toEqual([refOf(other)]);
+    });
+
+    test('concurrent claims of one unique key: one commits', async ({ storage }) => {
+      const records = await Promise.all([1, 2, 3].map(() => seed(storage, instanceRecord())));
+      const claim = (record: InstanceRecord) =>
+        storage.transaction(async (tx) => {
+          await new Promise((r) => setTimeout(r, 5));
+          await tx.setInstanceKeys(refOf(record), [{ name: 'code', value: 'SAME', unique: true }]);
+          await new Promise((r) => setTimeout(r, 5));
+        });
+      const results = await Promise.allSettled(records.map(claim));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+      expect(await storage.findInstancesByKey('tenant-a', 'code', 'SAME')).toHaveLength(1);
     });
 
     test('returns copies, not live references', async ({ storage, oracle }) => {
