@@ -6,3 +6,4 @@ export * from './locale';
 export * from './money';
 export * from './tariffs';
 export * from './calendar';
+export * from './workflows';

@@ -1,0 +1,2 @@
+// One folder per workflow: machine, events, roles and SLA together.
+export {};
