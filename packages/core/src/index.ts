@@ -7,3 +7,4 @@ export * from './money';
 export * from './tariffs';
 export * from './calendar';
 export * from './workflows';
+export * from './files';

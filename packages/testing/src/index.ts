@@ -1,6 +1,7 @@
 // Test helpers usable anywhere (no test runner needed). The conformance suites, which run
 // under vitest, are in the `@statdesk/testing/conformance` entry.
 export * from './memory-storage';
+export * from './memory-file-store';
 export * from './test-clock';
 export * from './recording-notifier';
 export * from './create-test-desk';

@@ -1,1 +1,2 @@
 export * from './storage-suite';
+export * from './file-store-suite';
