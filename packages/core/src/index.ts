@@ -6,5 +6,7 @@ export * from './locale';
 export * from './money';
 export * from './tariffs';
 export * from './calendar';
-export * from './workflows';
+export * from './sla';
 export * from './files';
+export * from './workflows';
+export * from './notifications';

@@ -1,0 +1,25 @@
+import type { SlaCondition } from './policy.schema';
+
+/** A history row as the SLA layer reads it (a subset of the engine's history entry). */
+export interface SlaHistoryEntry {
+  seq: number;
+  at: Date;
+  eventType: string;
+  fromState: string | null;
+  toState: string;
+  payload: unknown;
+}
+
+/** Whether `condition` holds for `row` (see `slaConditionSchema` for the meaning of each kind). */
+export function conditionHolds(condition: SlaCondition, row: SlaHistoryEntry): boolean {
+  if (condition.event !== undefined) return row.eventType === condition.event;
+  // Parallel states are flattened as leaf paths joined by `|` (see stateToString).
+  const leaves = row.toState.split('|');
+  if (condition.state !== undefined) return leaves.includes(condition.state);
+  const prefix = condition.statePrefix!;
+  return leaves.some((leaf) => leaf === prefix || leaf.startsWith(`${prefix}.`));
+}
+
+export function anyHolds(conditions: readonly SlaCondition[], row: SlaHistoryEntry): boolean {
+  return conditions.some((c) => conditionHolds(c, row));
+}
