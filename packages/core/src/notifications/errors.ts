@@ -1,0 +1,20 @@
+import { DefinitionError, PermanentDeliveryError } from '../errors';
+
+/** A message's parameters do not fit its declaration (missing, undeclared, wrong kind, personal data). */
+export class TemplateParameterError extends PermanentDeliveryError {
+  constructor(
+    readonly template: string,
+    /** The parameter at fault. */
+    readonly param: string,
+    problem: string,
+  ) {
+    super(`Notification "${template}", parameter "${param}": ${problem}`);
+  }
+}
+
+/** A template set does not match its catalogue; every problem is listed. Raised at startup. */
+export class TemplateSetError extends DefinitionError {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid notification templates:\n- ${problems.join('\n- ')}`);
+  }
+}

@@ -1,0 +1,15 @@
+export * from './parameters';
+export * from './catalogue';
+export * from './template';
+export { placeholdersIn, type Placeholder } from './placeholders';
+export * from './template-set';
+export { defaultTemplates } from './templates';
+export { formatInstant } from './format-parameter';
+export { findPersonalData, isNationalId, type PersonalDataKind } from './personal-data';
+export * from './errors';
+export * from './transport';
+export * from './sent-store';
+export * from './template-notifier';
+export * from './circuit-breaker';
+export * from './console-transport';
+export * from './mask';

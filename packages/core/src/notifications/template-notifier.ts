@@ -1,0 +1,71 @@
+/**
+ * The notifier that turns an outbox `notify` into a delivered message:
+ * sent-store check → the profile's official contact (resolved now, not when the transition
+ * happened) → the template in the reader's language → the channel's transport → sent-store record.
+ */
+import { DefinitionError, PermanentDeliveryError } from '../errors';
+import { systemClock, type Clock } from '../ports/clock';
+import type { ContactDirectory, Language, NotificationMessage, NotificationReceipt, Notifier } from '../ports/notification';
+import { memorySentNotificationStore, type SentNotificationStore } from './sent-store';
+import type { TemplateSet } from './template-set';
+import type { EmailTransport, SmsTransport, TransportReceipt } from './transport';
+
+export interface TemplateNotifierOptions {
+  contacts: ContactDirectory;
+  templates: TemplateSet;
+  /** A channel without a transport dead-letters its messages as a configuration error. */
+  transports: { email?: EmailTransport; sms?: SmsTransport };
+  /** Default: in memory (one process). Pass a persistent store to survive restarts. */
+  sent?: SentNotificationStore;
+  clock?: Clock;
+  /**
+   * Whose language wins: the profile's preference (default) or the language the workflow put on
+   * the message. The engine fills `fa` when a workflow names none, so the profile is the better guide.
+   */
+  language?: 'profile' | 'message';
+}
+
+export function createTemplateNotifier(options: TemplateNotifierOptions): Notifier {
+  const sent = options.sent ?? memorySentNotificationStore();
+  const clock = options.clock ?? systemClock;
+  return {
+    async send(message: NotificationMessage): Promise<NotificationReceipt> {
+      const previous = await sent.find(message.idempotencyKey);
+      if (previous) return previous.providerMessageId ? { duplicate: true, providerMessageId: previous.providerMessageId } : { duplicate: true };
+
+      const { tenantId, profileId } = message.recipient;
+      const contact = await options.contacts.officialContact(tenantId, profileId);
+      if (!contact) throw new PermanentDeliveryError(`No profile "${profileId}" in tenant "${tenantId}"`);
+      const language: Language = options.language === 'message' ? message.language : contact.language;
+      const base = { idempotencyKey: message.idempotencyKey, tenantId, language };
+
+      let receipt: TransportReceipt;
+      if (message.channel === 'email') {
+        if (!contact.email) throw new PermanentDeliveryError(`Profile "${profileId}" has no official e-mail address`);
+        const transport = options.transports.email;
+        if (!transport) throw new DefinitionError('No e-mail transport configured for notifications');
+        const rendered = options.templates.render({ template: message.template, channel: 'email', language, params: message.params, ...name(contact.displayName) });
+        receipt = await transport.send({ ...base, to: contact.email, ...(contact.displayName ? { toName: contact.displayName } : {}), message: rendered });
+      } else {
+        if (!contact.mobile) throw new PermanentDeliveryError(`Profile "${profileId}" has no official mobile number`);
+        const transport = options.transports.sms;
+        if (!transport) throw new DefinitionError('No SMS transport configured for notifications');
+        const rendered = options.templates.render({ template: message.template, channel: 'sms', language, params: message.params, ...name(contact.displayName) });
+        receipt = await transport.send({ ...base, to: contact.mobile, message: rendered });
+      }
+
+      await sent.record({
+        idempotencyKey: message.idempotencyKey,
+        channel: message.channel,
+        template: message.template,
+        ...(receipt.providerMessageId ? { providerMessageId: receipt.providerMessageId } : {}),
+        sentAt: clock.now(),
+      });
+      return receipt.providerMessageId ? { duplicate: false, providerMessageId: receipt.providerMessageId } : { duplicate: false };
+    },
+  };
+}
+
+function name(displayName: string | undefined): { recipientName?: string } {
+  return displayName ? { recipientName: displayName } : {};
+}

@@ -1,0 +1,2 @@
+export * from './memory-contacts';
+export * from './recording-transports';
