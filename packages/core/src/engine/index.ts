@@ -8,3 +8,4 @@ export * from './redaction';
 export * from './registry';
 export * from './state-value';
 export { backoffDelay, type BackoffPolicy } from './backoff';
+export * from './statechart';
