@@ -34,6 +34,8 @@ interface Tables {
   instances: Map<string, InstanceRecord>;
   history: Map<string, HistoryRecord[]>;
   timers: Map<string, TimerRecord & { lease?: Lease }>;
+  /** `tenant, instance` → timer key → timer id: an instance's timers without a full scan. */
+  timersByInstance: Map<string, Map<string, string>>;
   outbox: Map<string, OutboxRecord & { lease?: Lease }>;
   commands: Map<string, CommandRecord>;
   /** Lookup keys: `tenant, name, value` → instance ids holding it (with its uniqueness). */
@@ -72,6 +74,7 @@ export class MemoryStorage implements Storage {
     instances: new Map(),
     history: new Map(),
     timers: new Map(),
+    timersByInstance: new Map(),
     outbox: new Map(),
     commands: new Map(),
     keyIndex: new Map(),
@@ -275,8 +278,9 @@ class MemoryTransaction implements StorageTransaction {
   async listTimers(ref: InstanceRef): Promise<TimerRecord[]> {
     // Committed timers with this transaction's own changes applied.
     const view = new Map<string, TimerRecord>();
-    for (const t of this.tables.timers.values()) {
-      if (t.tenantId === ref.tenantId && t.instanceId === ref.instanceId) view.set(t.key, stripLease(t));
+    for (const id of this.tables.timersByInstance.get(key(ref.tenantId, ref.instanceId))?.values() ?? []) {
+      const t = this.tables.timers.get(id);
+      if (t) view.set(t.key, stripLease(t));
     }
     for (const op of this.ops) {
       if (op.kind === 'putTimer' && op.record.tenantId === ref.tenantId && op.record.instanceId === ref.instanceId) view.set(op.record.key, clone(op.record));
@@ -413,21 +417,33 @@ function apply(tables: Tables, op: Op): void {
       return;
     }
     case 'putTimer': {
-      for (const [id, t] of tables.timers) {
-        if (t.tenantId === op.record.tenantId && t.instanceId === op.record.instanceId && t.key === op.record.key) tables.timers.delete(id);
-      }
+      const owner = key(op.record.tenantId, op.record.instanceId);
+      let byKey = tables.timersByInstance.get(owner);
+      if (!byKey) tables.timersByInstance.set(owner, (byKey = new Map()));
+      const replaced = byKey.get(op.record.key);
+      if (replaced) tables.timers.delete(replaced);
+      byKey.set(op.record.key, op.record.id);
       tables.timers.set(op.record.id, op.record);
       return;
     }
-    case 'deleteTimers':
-      for (const [id, t] of tables.timers) {
-        if (t.tenantId !== op.ref.tenantId || t.instanceId !== op.ref.instanceId) continue;
-        if (op.keys === 'all' || op.keys.includes(t.key)) tables.timers.delete(id);
+    case 'deleteTimers': {
+      const owner = key(op.ref.tenantId, op.ref.instanceId);
+      const byKey = tables.timersByInstance.get(owner);
+      if (!byKey) return;
+      for (const [timerKey, id] of [...byKey]) {
+        if (op.keys !== 'all' && !op.keys.includes(timerKey)) continue;
+        tables.timers.delete(id);
+        byKey.delete(timerKey);
       }
+      if (!byKey.size) tables.timersByInstance.delete(owner);
       return;
-    case 'consumeTimer':
+    }
+    case 'consumeTimer': {
+      const timer = tables.timers.get(op.timerId);
       tables.timers.delete(op.timerId);
+      if (timer) tables.timersByInstance.get(key(timer.tenantId, timer.instanceId))?.delete(timer.key);
       return;
+    }
     case 'enqueueOutbox':
       for (const record of op.records) tables.outbox.set(record.id, record);
       return;

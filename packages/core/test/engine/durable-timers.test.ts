@@ -99,5 +99,5 @@ describe('durable timers', () => {
       expect(rows.filter((r) => r.eventType.includes('decisionDeadline'))).toHaveLength(1);
       expect(storage.oracle.instance({ tenantId, instanceId })?.state).toBe('expired');
     }
-  });
+  }, 60_000);
 });
