@@ -2,6 +2,7 @@
 // under vitest, are in the `@statdesk/testing/conformance` entry.
 export * from './memory-storage';
 export * from './memory-file-store';
+export * from './memory-profile-store';
 export * from './test-clock';
 export * from './recording-notifier';
 export * from './create-test-desk';

@@ -4,3 +4,4 @@ export type * from './storage';
 export type * from './notification';
 export type * from './payment';
 export type * from './files';
+export type * from './profiles';

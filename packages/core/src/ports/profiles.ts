@@ -1,0 +1,96 @@
+/**
+ * The profile-store port: applicants' profiles (متقاضی), the source of their official contacts.
+ *
+ * Under the service-level agreement the e-mail address and mobile number in a profile are the
+ * applicant's only official contacts, so the store also is the `ContactDirectory` the notifier
+ * asks at send time. `@statdesk/testing` has `MemoryProfileStore`; a database adapter keeps the
+ * same contract. Validation and authorisation happen before the store (see
+ * `createApplicantProfiles` in `@statdesk/core`): a store only keeps what it is given.
+ *
+ * Contract:
+ * - Every profile is addressed by `(tenantId, id)`; tenants never see each other's profiles.
+ * - `create` MUST reject with `ConflictError` (`details.entity === 'profile'`) when the id is
+ *   taken, and with `ConflictError` (`details.entity === 'profile-national-id'`) when another
+ *   profile of the tenant has the same national ID; in both cases it writes nothing. The
+ *   profile is stored with `version` as given (1 for a new profile).
+ * - `update` is a compare-and-set: it MUST store `profile` only if the stored version equals
+ *   `expectedVersion`, and `profile.version` must be `expectedVersion + 1`. A missing profile is
+ *   `NotFoundError`; a different stored version is `ConflictError` (`entity 'profile'`); a
+ *   national ID taken by another profile is `ConflictError` (`entity 'profile-national-id'`).
+ *   Of two concurrent updates from the same version, exactly one succeeds.
+ * - Reads return copies: changing a returned profile never changes the store.
+ * - `officialContact` resolves `undefined` for an unknown profile (or another tenant's) and
+ *   otherwise the profile's current e-mail, mobile, language and name, nothing else.
+ * - Personal fields (national ID, mobile, e-mail, address, postal code) are protected at rest by
+ *   the adapter (encryption or a protected table); `audit` entries never contain them.
+ */
+import type { ApplicantCategory } from '../tariffs/request';
+import type { ContactDirectory, Language } from './notification';
+
+/** A file already in the file store, described by the store (not by the client). */
+export interface StoredFileReference {
+  key: string;
+  sha256: string;
+  size: number;
+  contentType: string;
+}
+
+/**
+ * Where a claimed category stands. Individuals need no evidence (`not-required`); students and
+ * organisations are `unverified` until they upload evidence (`pending`), which staff verify or
+ * reject with a reason. Only `verified` earns a category tariff.
+ */
+export type CategoryVerificationStatus = 'not-required' | 'unverified' | 'pending' | 'verified' | 'rejected';
+
+export interface CategoryVerification {
+  status: CategoryVerificationStatus;
+  /** The uploaded evidence (a student card), when there is one. */
+  evidence?: StoredFileReference;
+  reviewedBy?: string;
+  reviewedAt?: Date;
+  /** Why staff rejected the evidence. */
+  reason?: string;
+}
+
+export type ProfileAuditAction = 'registered' | 'updated' | 'category-changed' | 'evidence-submitted' | 'category-verified' | 'category-rejected';
+
+/** One change to a profile: who, when, what kind, which fields (names only, never values). */
+export interface ProfileAuditEntry {
+  at: Date;
+  actorId: string;
+  actorRole: string;
+  action: ProfileAuditAction;
+  fields?: string[];
+  reason?: string;
+}
+
+export interface ApplicantProfile {
+  tenantId: string;
+  id: string;
+  /** 10 Latin digits with a valid check digit. */
+  nationalId: string;
+  fullName: string;
+  email?: string;
+  /** Normalised Iranian mobile: 09xxxxxxxxx. */
+  mobile: string;
+  /** The language messages are sent in. */
+  language: Language;
+  postalAddress?: string;
+  /** 10 Latin digits. */
+  postalCode?: string;
+  category: ApplicantCategory;
+  verification: CategoryVerification;
+  /** Append-only: every change, oldest first. */
+  audit: ProfileAuditEntry[];
+  /** 1 on creation, +1 on every update. */
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ProfileStore extends ContactDirectory {
+  get(tenantId: string, profileId: string): Promise<ApplicantProfile | undefined>;
+  findByNationalId(tenantId: string, nationalId: string): Promise<ApplicantProfile | undefined>;
+  create(profile: ApplicantProfile): Promise<void>;
+  update(profile: ApplicantProfile, expectedVersion: number): Promise<void>;
+}
