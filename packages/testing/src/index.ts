@@ -6,3 +6,4 @@ export * from './memory-profile-store';
 export * from './test-clock';
 export * from './recording-notifier';
 export * from './create-test-desk';
+export * from './notifications';
