@@ -181,7 +181,8 @@ export function localFileStore(options: LocalFileStoreOptions): LocalFileStore {
         if (!sidecar) return;
         await rm(location.sidecar, { force: true });
         await syncDirectory(location.dir);
-        await rm(join(location.dir, sidecar.blob), { force: true });
+        // Deleted once the sidecar is gone; a blob that cannot be removed now is left to `sweep`.
+        await rm(join(location.dir, sidecar.blob), { force: true }).catch(() => undefined);
       });
     },
 
