@@ -1,2 +1,3 @@
 // One folder per workflow: machine, events, roles and SLA together.
 export {};
+export * from './incident';
