@@ -1,0 +1,42 @@
+import {
+  createCircuitBreaker,
+  createTemplateNotifier,
+  createTemplateSet,
+  withCircuitBreaker,
+  type CircuitBreakerOptions,
+  type Clock,
+  type ContactDirectory,
+  type Notifier,
+  type SentNotificationStore,
+  type SmsTransport,
+  type TemplateSet,
+} from '@statdesk/core';
+import { smtpTransport, type SmtpTransportOptions } from './smtp-transport';
+
+export interface SmtpNotifierOptions {
+  smtp: SmtpTransportOptions;
+  contacts: ContactDirectory;
+  /** Default: the shipped templates. */
+  templates?: TemplateSet;
+  /** SMS goes through its own transport when given (e.g. `@statdesk/notification-sms`). */
+  sms?: SmsTransport;
+  sent?: SentNotificationStore;
+  clock?: Clock;
+  /** Protect the SMTP server with a circuit breaker (off unless given). */
+  circuitBreaker?: Omit<CircuitBreakerOptions, 'name' | 'clock'>;
+}
+
+/** A ready notifier: templates → the profile's official e-mail over SMTP (and SMS when given). */
+export function smtpNotifier(options: SmtpNotifierOptions): Notifier {
+  const base = smtpTransport(options.smtp);
+  const email = options.circuitBreaker
+    ? withCircuitBreaker(base, createCircuitBreaker({ ...options.circuitBreaker, name: 'email', ...(options.clock ? { clock: options.clock } : {}) }))
+    : base;
+  return createTemplateNotifier({
+    contacts: options.contacts,
+    templates: options.templates ?? createTemplateSet(),
+    transports: { email, ...(options.sms ? { sms: options.sms } : {}) },
+    ...(options.sent ? { sent: options.sent } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+}
