@@ -1,0 +1,14 @@
+import { CommandEntity } from './command.entity';
+import { HistoryEntity } from './history.entity';
+import { InstanceKeyEntity } from './instance-key.entity';
+import { InstanceEntity } from './instance.entity';
+import { OutboxEntity } from './outbox.entity';
+import { TimerEntity } from './timer.entity';
+
+export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, TimerEntity };
+
+/**
+ * statdesk's tables as MikroORM entity schemas. They define the schema and its migrations; the
+ * storage itself talks SQL through the ORM's connection pool (see `mikro-orm-storage.ts`).
+ */
+export const statdeskEntities = [InstanceEntity, HistoryEntity, TimerEntity, OutboxEntity, CommandEntity, InstanceKeyEntity];

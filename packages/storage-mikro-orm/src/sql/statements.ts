@@ -1,0 +1,91 @@
+/**
+ * Every statement the storage runs. Plain SQL that PostgreSQL and SQLite both accept, except
+ * the claims: PostgreSQL locks the chosen rows with `FOR UPDATE SKIP LOCKED`, so concurrent
+ * claimers pass each other by; SQLite has one writer at a time and needs no row locks.
+ */
+import type { Dialect } from '../orm-config';
+
+const INSTANCE_COLUMNS =
+  'tenant_id, id, workflow, definition_version, state, status, owner_id, snapshot, version, history_seq, history_hash, keys, created_at, updated_at';
+const HISTORY_COLUMNS =
+  'tenant_id, instance_id, seq, at, actor_id, actor_role, event_type, from_state, to_state, definition_version, payload, prev_hash, hash';
+const TIMER_COLUMNS = 'id, tenant_id, instance_id, "key", due_at, event, created_at';
+const OUTBOX_COLUMNS =
+  'id, tenant_id, instance_id, type, payload, idempotency_key, status, attempts, next_attempt_at, last_error, created_at, completed_at';
+
+const placeholders = (count: number) => `(${Array.from({ length: count }, () => '?').join(', ')})`;
+const list = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+
+export const sql = {
+  loadInstance: `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE tenant_id = ? AND id = ?`,
+  insertInstance: `INSERT INTO statdesk_instances (${INSTANCE_COLUMNS}) VALUES ${placeholders(14)} ON CONFLICT (tenant_id, id) DO NOTHING`,
+  updateInstance: `UPDATE statdesk_instances SET workflow = ?, definition_version = ?, state = ?, status = ?, owner_id = ?, snapshot = ?, version = ?,
+    history_seq = ?, history_hash = ?, keys = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND version = ?`,
+  instanceVersion: 'SELECT version FROM statdesk_instances WHERE tenant_id = ? AND id = ?',
+
+  appendHistory: `INSERT INTO statdesk_history (${HISTORY_COLUMNS}) VALUES ${placeholders(13)} ON CONFLICT (tenant_id, instance_id, seq) DO NOTHING`,
+  readHistory: `SELECT ${HISTORY_COLUMNS} FROM statdesk_history WHERE tenant_id = ? AND instance_id = ? ORDER BY seq`,
+
+  deleteKeys: 'DELETE FROM statdesk_instance_keys WHERE tenant_id = ? AND instance_id = ?',
+  /** Unique keys already held by another instance are skipped, not inserted: the caller reports them. */
+  insertKeys: (count: number) =>
+    `INSERT INTO statdesk_instance_keys (tenant_id, instance_id, name, value, is_unique) VALUES ${Array.from({ length: count }, () => placeholders(5)).join(', ')}
+    ON CONFLICT (tenant_id, name, value) WHERE "is_unique" DO NOTHING RETURNING name, value`,
+  findByKey: `SELECT k.instance_id FROM statdesk_instance_keys k
+    LEFT JOIN statdesk_instances i ON i.tenant_id = k.tenant_id AND i.id = k.instance_id
+    WHERE k.tenant_id = ? AND k.name = ? AND k.value = ?
+    ORDER BY CASE WHEN i.created_at IS NULL THEN 1 ELSE 0 END, i.created_at, k.instance_id LIMIT ?`,
+
+  putTimer: `INSERT INTO statdesk_timers (${TIMER_COLUMNS}) VALUES ${placeholders(7)}
+    ON CONFLICT (tenant_id, instance_id, "key") DO UPDATE SET id = excluded.id, due_at = excluded.due_at, event = excluded.event,
+    created_at = excluded.created_at, lease_owner = NULL, lease_until = NULL`,
+  deleteTimers: (count: number) => `DELETE FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ? AND "key" IN (${list(count)})`,
+  deleteAllTimers: 'DELETE FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ?',
+  listTimers: `SELECT ${TIMER_COLUMNS} FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ? ORDER BY due_at, id`,
+  consumeTimer: 'DELETE FROM statdesk_timers WHERE id = ? AND tenant_id = ?',
+  nextTimerDue: 'SELECT MIN(due_at) AS due FROM statdesk_timers',
+
+  enqueueOutbox: (count: number) =>
+    `INSERT INTO statdesk_outbox (${OUTBOX_COLUMNS}) VALUES ${Array.from({ length: count }, () => placeholders(12)).join(', ')}`,
+  completeOutbox: `UPDATE statdesk_outbox SET status = 'done', attempts = attempts + 1, completed_at = ?, lease_owner = NULL, lease_until = NULL
+    WHERE id = ? AND status = 'pending'`,
+  failOutbox: `UPDATE statdesk_outbox SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL
+    WHERE id = ? AND status = 'pending'`,
+
+  getCommand: 'SELECT tenant_id, idempotency_key, fingerprint, result, created_at FROM statdesk_commands WHERE tenant_id = ? AND idempotency_key = ?',
+  saveCommand: `INSERT INTO statdesk_commands (tenant_id, idempotency_key, fingerprint, result, created_at) VALUES ${placeholders(5)}
+    ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
+
+  listInstances: (filters: string[]) =>
+    `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE ${['tenant_id = ?', ...filters].join(' AND ')} ORDER BY created_at, id LIMIT ?`,
+};
+
+/** A claim statement and how to order its parameters. */
+export interface ClaimStatement {
+  sql: string;
+  params(now: unknown, limit: number, workerId: string, leaseUntil: unknown): unknown[];
+}
+
+function claim(dialect: Dialect, table: string, columns: string, dueColumn: string, extra: string): ClaimStatement {
+  const free = `${extra}${dueColumn} <= ? AND (lease_until IS NULL OR lease_until <= ?)`;
+  if (dialect === 'postgresql') {
+    return {
+      sql: `WITH due AS (SELECT id FROM ${table} WHERE ${free} ORDER BY ${dueColumn}, id LIMIT ? FOR UPDATE SKIP LOCKED)
+        UPDATE ${table} AS t SET lease_owner = ?, lease_until = ? FROM due WHERE t.id = due.id
+        RETURNING ${columns.split(', ').map((c) => `t.${c}`).join(', ')}`,
+      params: (now, limit, workerId, leaseUntil) => [now, now, limit, workerId, leaseUntil],
+    };
+  }
+  return {
+    sql: `UPDATE ${table} SET lease_owner = ?, lease_until = ?
+      WHERE id IN (SELECT id FROM ${table} WHERE ${free} ORDER BY ${dueColumn}, id LIMIT ?) RETURNING ${columns}`,
+    params: (now, limit, workerId, leaseUntil) => [workerId, leaseUntil, now, now, limit],
+  };
+}
+
+export function claimStatements(dialect: Dialect): { timers: ClaimStatement; outbox: ClaimStatement } {
+  return {
+    timers: claim(dialect, 'statdesk_timers', TIMER_COLUMNS, 'due_at', ''),
+    outbox: claim(dialect, 'statdesk_outbox', OUTBOX_COLUMNS, 'next_attempt_at', "status = 'pending' AND "),
+  };
+}
