@@ -3,6 +3,7 @@ import { open, readdir, readFile, rename, rm, stat as statPath, type FileHandle 
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import {
   ContentMeter,
+  ValidationError,
   checkFileLocation,
   checkFileTenant,
   checkPutOptions,
@@ -209,7 +210,11 @@ export function localFileStore(options: LocalFileStoreOptions): LocalFileStore {
     },
 
     async sweep(sweepOptions: SweepOptions = {}): Promise<SweepReport> {
-      const cutoff = Date.now() - (sweepOptions.olderThanMs ?? 60 * 60 * 1000);
+      const olderThanMs = sweepOptions.olderThanMs ?? 60 * 60 * 1000;
+      if (!(Number.isFinite(olderThanMs) && olderThanMs >= 0)) {
+        throw new ValidationError('sweep options', [{ path: 'olderThanMs', message: 'must be zero or more milliseconds', code: 'invalid_number' }]);
+      }
+      const cutoff = Date.now() - olderThanMs;
       const report: SweepReport = { removedTempFiles: 0, removedOrphanBlobs: 0 };
       const paths = await filesUnder(root);
       const referenced = new Set<string>();

@@ -104,8 +104,34 @@ describe('localFileStore', () => {
     expect(await store.sweep()).toEqual({ removedTempFiles: 0, removedOrphanBlobs: 0 });
   });
 
-  it('sweeping an empty or missing root finds nothing', async () => {
+  it('two stores on one root (two processes) racing on a key leave one whole file; sweep tidies up', async () => {
+    const [one, two] = [localFileStore({ root }), localFileStore({ root })];
+    const versions = Array.from({ length: 6 }, (_, i) => new Uint8Array(30_000).fill(65 + i));
+    async function* slowly(bytes: Uint8Array) {
+      for (let offset = 0; offset < bytes.byteLength; offset += 4096) {
+        await new Promise((r) => setImmediate(r));
+        yield bytes.slice(offset, offset + 4096);
+      }
+    }
+    await Promise.all(versions.map((bytes, i) => (i % 2 ? one : two).put('t', 'k', slowly(bytes), { contentType: 'text/plain' })));
+    for (const store of [one, two]) {
+      const found = await store.get('t', 'k');
+      const parts: Buffer[] = [];
+      for await (const chunk of found!.content) parts.push(Buffer.from(chunk));
+      const bytes = Buffer.concat(parts);
+      expect(bytes.byteLength).toBe(30_000);
+      expect(new Set(bytes).size).toBe(1);
+      expect(found!.file.size).toBe(30_000);
+    }
+    await one.sweep({ olderThanMs: 0 });
+    const paths = await diskOracle(root).paths();
+    expect(paths.filter((p) => p.endsWith('.bin'))).toHaveLength(1);
+    expect(paths).toHaveLength(2);
+  });
+
+  it('sweeping an empty or missing root finds nothing; a negative age is refused', async () => {
     expect(await localFileStore({ root: join(root, 'not-yet') }).sweep()).toEqual({ removedTempFiles: 0, removedOrphanBlobs: 0 });
+    await expect(localFileStore({ root }).sweep({ olderThanMs: -1 })).rejects.toMatchObject({ code: 'VALIDATION', fields: ['olderThanMs'] });
   });
 
   it('reads back in chunks of the configured size', async () => {

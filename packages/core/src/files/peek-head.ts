@@ -36,7 +36,7 @@ export async function peekHead(
       break;
     }
     // Copy: the producer may reuse its buffer before the replay reaches this chunk.
-    const chunk = next.value instanceof Uint8Array ? Uint8Array.from(next.value) : next.value;
+    const chunk = next.value instanceof Uint8Array ? next.value.slice() : next.value;
     seen.push(chunk);
     if (chunk instanceof Uint8Array) length += chunk.byteLength;
   }
