@@ -35,6 +35,16 @@ export function toMermaidStatechart(machine: AnyStateMachine, options: Statechar
   const root = machine.root as unknown as ChartNode;
   const lines = ['stateDiagram-v2'];
   renderChildren(root, lines, '  ', options);
+  // Machine-level transitions apply in every state: one note, rather than an arrow from each.
+  const everywhere = [...root.transitions].flatMap(([eventType, ts]) =>
+    ts.map((t) => {
+      const guard = guardName(t.guard);
+      const target = t.target?.length ? ` → ${t.target.map((n) => n.key).join(', ')}` : '';
+      return `${eventLabel(eventType, options)}${guard ? ` [${guard}]` : ''}${target}`;
+    }),
+  );
+  const first = root.initial?.target?.[0];
+  if (everywhere.length && first) lines.push(`  note right of ${nodeId(first)}: in every state: ${everywhere.join('; ')}`);
   return `${lines.join('\n')}\n`;
 }
 
