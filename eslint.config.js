@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -14,7 +15,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['examples/**', 'bench/**', '.ci/**'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['examples/**', 'bench/**', 'scripts/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },
 );
