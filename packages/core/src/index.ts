@@ -9,4 +9,5 @@ export * from './calendar';
 export * from './sla';
 export * from './files';
 export * from './workflows';
+export * from './profiles';
 export * from './notifications';

@@ -1,0 +1,129 @@
+/**
+ * The order's events: what a sender may write (zod schemas, after digit normalisation) and what
+ * the machine receives. Fields marked "server" are added by the workflow's enrich steps inside
+ * the command's transaction; a sender's value for them is dropped by the schema.
+ */
+import { z } from 'zod';
+import { toLatinDigits } from '../../locale/digits';
+import { normalizePersianInput } from '../../locale/normalize';
+import type { StoredFileReference } from '../../ports/profiles';
+import type { DownloadLink, DuplicateReceipt, OrderQuote, OrderRequest } from './context';
+
+const text = (max: number) => z.string().transform((s) => normalizePersianInput(s).trim()).pipe(z.string().min(1, 'must not be empty').max(max));
+const count = z.number().int('must be a whole number').min(0, 'must not be negative');
+const positive = z.number().int('must be a whole number').min(1, 'must be at least 1');
+
+export const orderRequestSchema = z.object({
+  subject: text(200),
+  description: text(5000),
+  geography: text(500).optional(),
+  period: text(200).optional(),
+  format: text(100).optional(),
+});
+
+export const createOrderSchema = z.object({ request: orderRequestSchema });
+
+/** What the pricing officer measured the request as: the tariff engine's request items. */
+export const quoteItemsSchema = z
+  .object({
+    records: count.optional(),
+    tables: z.array(z.object({ level: z.union([z.string().min(1), z.number().int()]), count: positive })).optional(),
+    expertTime: z.object({ quantity: count, unit: z.enum(['hour', 'day']) }).optional(),
+    media: z.array(z.object({ medium: z.enum(['cd', 'dvd']), copies: positive.optional(), records: count.optional() })).optional(),
+    publications: z.array(z.object({ title: z.string().optional(), pages: positive, copies: positive.optional() })).optional(),
+  })
+  .refine((items) => Object.values(items).some((v) => v !== undefined), 'name at least one item to price');
+
+export type QuoteItems = z.output<typeof quoteItemsSchema>;
+
+const fileKey = z.object({ key: z.string().min(1, 'name the uploaded file') });
+
+/** Rial in any digit set, with or without thousands separators: `۱۲٬۰۰۰`, `12,000`, 12000. */
+const rialAmount = z.union([z.bigint(), z.number().int(), z.string()]).transform((value, ctx) => {
+  const digits = typeof value === 'string' ? toLatinDigits(value).replace(/[,\u066c\s]/g, '') : String(value);
+  if (/^\d+$/.test(digits)) return BigInt(digits);
+  ctx.addIssue({ code: 'custom', message: 'must be a whole number of Rial' });
+  return z.NEVER;
+});
+
+export const eventSchemas = {
+  updateRequest: z.object({ request: orderRequestSchema }),
+  submit: z.object({}),
+  sendMessage: z.object({ text: text(5000) }),
+  askQuestion: z.object({ text: text(5000) }),
+  accept: z.object({ note: text(1000).optional() }),
+  reject: z.object({ reason: text(1000) }),
+  redirect: z.object({ productId: text(200), productUrl: z.url().optional(), note: text(1000).optional() }),
+  issueQuote: z.object({ items: quoteItemsSchema }),
+  acceptQuote: z.object({}),
+  cancel: z.object({ reason: text(1000) }),
+  submitReceipt: z.object({
+    bankTracking: z
+      .string()
+      .transform((s) => toLatinDigits(s).replace(/[\s-]/g, ''))
+      .pipe(z.string().regex(/^[0-9A-Za-z]{4,40}$/, 'must be the 4–40 letters and digits printed on the receipt')),
+    amount: rialAmount,
+    paidOn: z
+      .string()
+      .transform((s) => toLatinDigits(s).trim())
+      .pipe(z.iso.date('must be a date (YYYY-MM-DD)')),
+    cardLastFour: z
+      .string()
+      .transform((s) => toLatinDigits(s).trim())
+      .pipe(z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the card')),
+    scan: fileKey,
+  }),
+  verifyPayment: z.object({ note: text(1000).optional(), acknowledgeDuplicates: z.boolean().optional() }),
+  rejectReceipt: z.object({ reason: text(1000) }),
+  startPreparation: z.object({}),
+  attachFile: z.object({ file: fileKey, title: text(200).optional() }),
+  deliver: z.object({}),
+  download: z.object({ token: z.string().min(1, 'is required'), fileKey: z.string().min(1, 'is required') }),
+  reissueLink: z.object({}),
+  revokeLink: z.object({ reason: text(1000) }),
+  close: z.object({}),
+};
+
+/** Server-added facts common to every event: when, and who. */
+interface Stamp {
+  at?: Date;
+  actorId?: string;
+}
+
+export type InformationOrderEvent =
+  | ({ type: 'updateRequest'; request: OrderRequest } & Stamp)
+  | ({ type: 'submit' } & Stamp)
+  | ({ type: 'sendMessage'; text: string } & Stamp)
+  | ({ type: 'askQuestion'; text: string; replyDueAt?: Date } & Stamp)
+  | ({ type: 'accept'; note?: string } & Stamp)
+  | ({ type: 'reject'; reason: string } & Stamp)
+  | ({ type: 'redirect'; productId: string; productUrl?: string; note?: string } & Stamp)
+  | ({ type: 'issueQuote'; items: QuoteItems; quote?: OrderQuote } & Stamp)
+  | ({ type: 'acceptQuote'; paymentDueAt?: Date } & Stamp)
+  | ({ type: 'cancel'; reason: string } & Stamp)
+  | ({
+      type: 'submitReceipt';
+      bankTracking: string;
+      amount: bigint;
+      paidOn: string;
+      cardLastFour: string;
+      scan: { key: string } | StoredFileReference;
+      duplicates?: DuplicateReceipt[];
+    } & Stamp)
+  | ({ type: 'verifyPayment'; note?: string; acknowledgeDuplicates?: boolean } & Stamp)
+  | ({ type: 'rejectReceipt'; reason: string; paymentDueAt?: Date } & Stamp)
+  | ({ type: 'startPreparation' } & Stamp)
+  | ({ type: 'attachFile'; file: { key: string } | StoredFileReference; title?: string } & Stamp)
+  | ({ type: 'deliver'; link?: DownloadLink; closesAt?: Date } & Stamp)
+  | ({ type: 'download'; token: string; fileKey: string; linkId?: string } & Stamp)
+  | ({ type: 'reissueLink'; link?: DownloadLink; closesAt?: Date } & Stamp)
+  | ({ type: 'revokeLink'; reason: string } & Stamp)
+  | ({ type: 'close' } & Stamp);
+
+export interface InformationOrderInput {
+  request: OrderRequest;
+  /** Server: the creating applicant's profile id. */
+  applicantId?: string;
+  /** Server: the order number (the instance id). */
+  orderNumber?: string;
+}
