@@ -20,7 +20,14 @@ const caseArb = fc.record({
   hours: fc.integer({ min: 1, max: 40 }),
 });
 
-function build(c: fc.RecordValue<{ start: number; gaps: number[]; tail: number; hours: number }>, withPauses: boolean) {
+interface Case {
+  start: number;
+  gaps: number[];
+  tail: number;
+  hours: number;
+}
+
+function build(c: Case, withPauses: boolean) {
   const h = history().add(new Date(c.start), 'statdesk.create', 'submitted');
   let at = c.start;
   c.gaps.forEach((gap, i) => {
