@@ -10,12 +10,17 @@ describe('docs statecharts', () => {
     expect(page).toBe(regenerated);
   });
 
-  it('a state added to a machine without regenerating is caught', async () => {
-    const entry = charts[0]!;
-    const page = await readPage(entry);
-    const base = entry.machine.config;
-    const grown = setup({}).createMachine({ ...(base as object), id: base.id, states: { ...base.states, newState: {} } } as never);
-    expect(withChart(page, { ...entry, machine: grown })).not.toBe(page);
-    expect(chartBlock({ ...entry, machine: grown })).toContain('newState');
+  it('a state added to a machine without regenerating is caught', () => {
+    const states = { open: { on: { close: 'closed' } }, closed: { type: 'final' as const } };
+    const before = setup({}).createMachine({ id: 'm', initial: 'open', states });
+    const after = setup({}).createMachine({ id: 'm', initial: 'open', states: { ...states, archived: {} } });
+    const entry = { doc: 'x.md', name: 'm', machine: before };
+    const page = `# Page\n\n${chartBlock(entry)}\n\nMore text.\n`;
+    expect(withChart(page, entry)).toBe(page);
+    const regenerated = withChart(page, { ...entry, machine: after });
+    expect(regenerated).not.toBe(page);
+    expect(regenerated).toContain('archived');
+    expect(regenerated).toMatch(/\n\nMore text\.\n$/);
+    expect(withChart('# No markers\n', entry)).toBeUndefined();
   });
 });
