@@ -12,4 +12,5 @@ export * from './sent-store';
 export * from './template-notifier';
 export * from './circuit-breaker';
 export * from './console-transport';
+export * from './console-notifier';
 export * from './mask';

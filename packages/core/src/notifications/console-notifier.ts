@@ -1,0 +1,19 @@
+import type { ContactDirectory, Notifier } from '../ports/notification';
+import { consoleTransports, type ConsoleTransportOptions } from './console-transport';
+import { createTemplateNotifier } from './template-notifier';
+import { createTemplateSet, type TemplateSet } from './template-set';
+
+export interface ConsoleNotifierOptions extends ConsoleTransportOptions {
+  contacts: ContactDirectory;
+  /** Default: the shipped templates. */
+  templates?: TemplateSet;
+}
+
+/** For development: renders every notification as it would be sent and prints it, addresses masked. */
+export function consoleNotifier(options: ConsoleNotifierOptions): Notifier {
+  return createTemplateNotifier({
+    contacts: options.contacts,
+    templates: options.templates ?? createTemplateSet(),
+    transports: consoleTransports(options.write ? { write: options.write } : {}),
+  });
+}

@@ -1,0 +1,26 @@
+import { memoryContacts } from '@statdesk/testing';
+import { describe, expect, it } from 'vitest';
+import { consoleNotifier, maskEmail, maskMobile } from '../../src';
+
+describe('the console notifier', () => {
+  it('prints the rendered message with the address masked', async () => {
+    const lines: string[] = [];
+    const contacts = memoryContacts().set('sci', 'p-1', { email: 'sara.ahmadi@example.ir', mobile: '09121234567', language: 'en' });
+    const notifier = consoleNotifier({ contacts, write: (text) => void lines.push(text) });
+    const base = { recipient: { tenantId: 'sci', profileId: 'p-1' }, template: 'complaint.escalated', params: { trackingCode: 'C-5' }, language: 'fa' as const };
+    expect(await notifier.send({ ...base, channel: 'email', idempotencyKey: 'k-1' })).toEqual({ duplicate: false, providerMessageId: 'console-1' });
+    expect(await notifier.send({ ...base, channel: 'sms', idempotencyKey: 'k-2' })).toEqual({ duplicate: false, providerMessageId: 'console-2' });
+    expect(await notifier.send({ ...base, channel: 'sms', idempotencyKey: 'k-2' })).toEqual({ duplicate: true, providerMessageId: 'console-2' });
+    expect(lines).toEqual([
+      '── e-mail to s***@example.ir [complaint.escalated, en] key k-1\nSubject: Complaint C-5 escalated to a supervisor\n\nDear customer,\n\nComplaint C-5 passed its deadline and has been escalated to a supervisor. Thank you for your patience.\n\nQuestions, Criticism, Suggestions and Complaints System\nStatistical Centre of Iran\n',
+      '── SMS to 0912*****67 [complaint.escalated, en] key k-2\nStatistical Centre of Iran: complaint C-5 has been escalated to a supervisor.',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/sara\.ahmadi|09121234567/);
+  });
+
+  it('masks addresses', () => {
+    expect(maskMobile('09121234567')).toBe('0912*****67');
+    expect(maskEmail('a@b.ir')).toBe('a***@b.ir');
+    expect(maskEmail('nonsense')).toBe('***');
+  });
+});
