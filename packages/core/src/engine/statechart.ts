@@ -76,6 +76,9 @@ function renderNode(node: ChartNode, lines: string[], indent: string, options: S
     lines.push(`${indent}}`);
   } else if (id !== node.key) {
     lines.push(`${indent}state "${node.key}" as ${id}`);
+  } else if (node.type !== 'final' && node.transitions.size === 0 && !node.always?.length) {
+    // A state with no way out still belongs on the chart.
+    lines.push(`${indent}${id}`);
   }
   if (node.description) lines.push(`${indent}note right of ${id}: ${node.description.replace(/\n/g, ' ')}`);
   for (const [eventType, transitions] of node.transitions) {
