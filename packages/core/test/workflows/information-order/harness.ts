@@ -7,6 +7,7 @@ import { MemoryFileStore, MemoryProfileStore, MemoryStorage, RecordingNotifier, 
 import {
   createApplicantProfiles,
   createTariffRegistry,
+  encodeJson,
   informationOrderWorkflow,
   receiptUploadPolicy,
   sampleTariffBook,
@@ -94,6 +95,11 @@ export async function contextOf(world: OrderWorld, instanceId: string): Promise<
 
 export async function stateOf(world: OrderWorld, instanceId: string): Promise<string> {
   return (await world.t.desk.get({ tenantId, instanceId }, supervisor)).state;
+}
+
+/** Any value as text (bigint and Date included), to check what a reader could see. */
+export function asText(value: unknown): string {
+  return JSON.stringify(encodeJson(value));
 }
 
 let receiptSeq = 0;
