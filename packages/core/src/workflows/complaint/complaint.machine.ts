@@ -1,0 +1,418 @@
+/**
+ * One machine for all four kinds of message. Stage 1: filed → acknowledged → under review
+ * (assigned) ⇄ awaiting complainant (SLA clock paused) → answered → closed. Kinds with a second
+ * stage go to a supervisor's review when the complainant is not satisfied, reopens a closed
+ * message inside the window, or a stage-1 SLA target is breached. Withdrawal ends it early; a
+ * satisfaction rating may follow the closing until the message is archived.
+ *
+ * The machine is pure: every instant it uses comes from its events (the desk stamps `at` on each
+ * command; SLA breach events carry `dueAt`; windows are computed when they open), and deadlines
+ * are worked out through the business calendar. Breaches arrive as `sla.breach` events — from
+ * the durable timers armed here, or from the SLA layer — and the machine reacts to either.
+ */
+import { assertEvent, assign, cancel, enqueueActions, setup } from 'xstate';
+import { DefinitionError } from '../../errors';
+import { notify } from '../../engine/effects';
+import type { JsonValue } from '../../ports/json';
+import { businessTimeAfter, businessTimeLeft, delayOf, workingDaysAfter, type Deadline } from './business-days';
+import { formatCode } from './codes';
+import type { AttachmentRef, EventStamp } from './events';
+import type { KindRules, MessageKind } from './kinds';
+import type { ComplaintSettings, ComplaintWindows } from './settings';
+import { SLA_TARGET_NAMES, stageOfTarget, type ComplaintSlaTargets } from './sla-targets';
+
+export type Stage = 1 | 2;
+
+export interface ComplaintInput {
+  kind: MessageKind;
+  subject: string;
+  body: string;
+  attachments?: AttachmentRef[];
+  language?: 'fa' | 'en';
+  /** Added by the workflow's `enrich` step (never by the sender). */
+  filedAt?: string;
+  complainantId?: string;
+  trackingCode?: string;
+  complaintCode?: string | null;
+}
+
+export interface ComplaintAnswer {
+  stage: Stage;
+  text: string;
+  at: string;
+  officerName: string | null;
+}
+
+export interface Correspondence {
+  from: 'staff' | 'complainant';
+  text: string;
+  at: string;
+  attachments: AttachmentRef[];
+}
+
+export interface StaffNote {
+  at: string;
+  by: string;
+  text: string;
+}
+
+export interface Breach {
+  target: string;
+  dueAt: string;
+  stage: Stage;
+  /** 0 for stage 1, then one more for each entry into stage 2. */
+  round: number;
+}
+
+export interface ComplaintContext {
+  kind: MessageKind;
+  rules: KindRules;
+  sla: ComplaintSlaTargets;
+  windows: ComplaintWindows;
+  trackingCode: string;
+  complaintCode: string | null;
+  complainantId: string;
+  /** Whether the public lookup shows the answering officer's name (the portal's setting at filing). */
+  publicOfficerNames: boolean;
+  language: 'fa' | 'en';
+  subject: string;
+  body: string;
+  attachments: AttachmentRef[];
+  stage: Stage;
+  round: number;
+  filedAt: string;
+  acknowledgedAt: string | null;
+  answeredAt: string | null;
+  closedAt: string | null;
+  closedBy: 'complainant' | 'no-response' | null;
+  withdrawnAt: string | null;
+  archivedAt: string | null;
+  officer: { id: string; name: string | null } | null;
+  deadlines: {
+    acknowledge: Deadline | null;
+    answer: Deadline | null;
+    respond: Deadline | null;
+    reopenUntil: string | null;
+    archive: Deadline | null;
+  };
+  /** Stage answer budget left when the clock paused (business milliseconds). */
+  answerBudgetLeftMs: number | null;
+  escalation: { at: string; reason: 'dissatisfied' | 'sla-breach' | 'reopened'; detail: string | null } | null;
+  breaches: Breach[];
+  answers: ComplaintAnswer[];
+  correspondence: Correspondence[];
+  notes: StaffNote[];
+  reopenCount: number;
+  rating: { score: number; comment: string | null; at: string } | null;
+}
+
+export type ComplaintEvent =
+  | ({ type: 'acknowledge' } & EventStamp)
+  | ({ type: 'assign'; officerId: string; officerName?: string } & EventStamp)
+  | ({ type: 'requestInfo'; question: string } & EventStamp)
+  | ({ type: 'reply'; text: string; attachments?: AttachmentRef[] } & EventStamp)
+  | ({ type: 'answer'; text: string; officerName?: string } & EventStamp)
+  | ({ type: 'note'; text: string } & EventStamp)
+  | ({ type: 'accept' } & EventStamp)
+  | ({ type: 'escalate'; reason: string } & EventStamp)
+  | ({ type: 'reopen'; reason: string } & EventStamp)
+  | ({ type: 'withdraw'; reason?: string } & EventStamp)
+  | ({ type: 'rate'; score: number; comment?: string } & EventStamp)
+  | { type: 'sla.breach'; target: string; dueAt: string };
+
+/** Template ids of the notifications sent to the complainant. */
+export const COMPLAINT_TEMPLATES = Object.freeze({
+  filed: 'complaint.filed',
+  acknowledged: 'complaint.acknowledged',
+  awaitingReply: 'complaint.awaiting-reply',
+  answered: 'complaint.answered',
+  escalated: 'complaint.escalated',
+  closed: 'complaint.closed',
+} as const);
+
+/** The instant a command ran: the desk stamps `at` on every event it accepts. */
+function instantOf(event: ComplaintEvent): string {
+  if (event.type === 'sla.breach') return event.dueAt;
+  if (typeof event.at !== 'string') {
+    throw new DefinitionError(`complaint machine: event "${event.type}" has no "at"; send events through the desk, which stamps them`);
+  }
+  return event.at;
+}
+
+function required<T>(value: T | undefined, field: string): T {
+  if (value === undefined) throw new DefinitionError(`complaint machine: input.${field} is missing; file messages through the complaint workflow, whose enrich step sets it`);
+  return value;
+}
+
+export function complaintMachine(settings: ComplaintSettings) {
+  const { calendar } = settings;
+
+  const tell = (template: string, extra?: (context: ComplaintContext) => Record<string, JsonValue>) =>
+    settings.channels.map((channel) =>
+      notify<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent>(({ context }) => ({
+        recipient: { profileId: context.complainantId },
+        channel,
+        template,
+        params: {
+          kind: context.kind,
+          trackingCode: formatCode(context.trackingCode),
+          ...(context.complaintCode ? { complaintCode: formatCode(context.complaintCode) } : {}),
+          ...extra?.(context),
+        },
+        language: context.language,
+      })),
+    );
+
+  /** Arms a stage's SLA timer unless that target already breached in this round. */
+  const arm = (name: 'acknowledge' | 'answer', stage: Stage) => {
+    const target = stage === 1 ? SLA_TARGET_NAMES[name] : SLA_TARGET_NAMES[name === 'acknowledge' ? 'stage2Acknowledge' : 'stage2Answer'];
+    return enqueueActions<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent, never, never, never, never, ComplaintEvent>(({ context, enqueue }) => {
+      const deadline = context.deadlines[name];
+      if (!deadline || context.breaches.some((b) => b.target === target && b.round === context.round)) return;
+      enqueue.raise({ type: 'sla.breach', target, dueAt: deadline.due }, { id: `sla.${target}`, delay: delayOf(deadline) });
+    });
+  };
+  const disarm = (name: 'acknowledge' | 'answer', stage: Stage) =>
+    cancel<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent>(`sla.${stage === 1 ? SLA_TARGET_NAMES[name] : SLA_TARGET_NAMES[name === 'acknowledge' ? 'stage2Acknowledge' : 'stage2Answer']}`);
+
+  const enterStageTwo = (reason: 'dissatisfied' | 'sla-breach' | 'reopened') =>
+    assign<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent, never>(({ context, event }) => {
+      const at = instantOf(event);
+      const detail = event.type === 'escalate' || event.type === 'reopen' ? event.reason : event.type === 'sla.breach' ? event.target : null;
+      return {
+        stage: 2 as const,
+        round: context.round + 1,
+        acknowledgedAt: null,
+        answeredAt: null,
+        escalation: { at, reason, detail },
+        answerBudgetLeftMs: null,
+        reopenCount: context.reopenCount + (reason === 'reopened' ? 1 : 0),
+        deadlines: {
+          ...context.deadlines,
+          acknowledge: workingDaysAfter(calendar, at, context.sla.stage2Acknowledge),
+          answer: workingDaysAfter(calendar, at, context.sla.stage2Answer),
+          respond: null,
+        },
+      };
+    });
+
+  const reviewStage = <First extends 'filed' | 'escalated'>(stage: Stage, first: First) => {
+    const self = stage === 1 ? '#complaint.stage1' : '#complaint.stage2';
+    const staffGuard = stage === 1 ? undefined : ('bySupervisor' as const);
+    const waiting = {
+      entry: [...(stage === 1 ? tell(COMPLAINT_TEMPLATES.filed) : []), arm('acknowledge', stage)],
+      exit: disarm('acknowledge', stage),
+      on: {
+        acknowledge: { guard: staffGuard, target: 'acknowledged', actions: ['acknowledge' as const, ...tell(COMPLAINT_TEMPLATES.acknowledged)] },
+        assign: { guard: staffGuard, target: 'underReview', actions: ['acknowledge' as const, 'assignOfficer' as const, ...tell(COMPLAINT_TEMPLATES.acknowledged)] },
+      },
+    };
+    const acknowledged = {
+      on: { assign: { guard: staffGuard, target: 'underReview', actions: 'assignOfficer' as const } },
+    };
+    const underReview = {
+      on: {
+        assign: { guard: staffGuard, actions: 'assignOfficer' as const },
+        requestInfo: { guard: staffGuard, target: `${self}.awaitingComplainant`, actions: 'pauseForComplainant' as const },
+        answer: { guard: staffGuard, target: '#complaint.answered', actions: 'recordAnswer' as const },
+      },
+    };
+    return {
+      initial: 'active' as const,
+      on: {
+        withdraw: { target: '#complaint.withdrawn', actions: 'withdraw' as const },
+        note: { actions: 'addNote' as const },
+      },
+      states: {
+        active: {
+          entry: arm('answer', stage),
+          exit: disarm('answer', stage),
+          initial: first,
+          on: {
+            'sla.breach':
+              stage === 1
+                ? [
+                    { guard: 'escalatesOnBreach' as const, target: '#complaint.stage2', actions: ['recordBreach' as const, enterStageTwo('sla-breach')] },
+                    { guard: 'breachOfThisStage' as const, actions: 'recordBreach' as const },
+                  ]
+                : [{ guard: 'breachOfThisStage' as const, actions: 'recordBreach' as const }],
+          },
+          states: { [first]: waiting, acknowledged, underReview } as Record<First, typeof waiting> & { acknowledged: typeof acknowledged; underReview: typeof underReview },
+        },
+        awaitingComplainant: {
+          entry: tell(COMPLAINT_TEMPLATES.awaitingReply),
+          on: { reply: { target: `${self}.active.underReview`, actions: 'resumeWithReply' as const } },
+        },
+      },
+    };
+  };
+
+  return setup({
+    types: {} as { context: ComplaintContext; input: ComplaintInput; events: ComplaintEvent },
+    guards: {
+      bySupervisor: ({ event }) => 'bySupervisor' in event && event.bySupervisor === true,
+      escalatesOnBreach: ({ context, event }) => event.type === 'sla.breach' && stageOfTarget(event.target) === 1 && context.rules.stageTwo,
+      breachOfThisStage: ({ context, event }) => event.type === 'sla.breach' && stageOfTarget(event.target) === context.stage,
+      mayEscalate: ({ context }) => context.stage === 1 && context.rules.stageTwo,
+      mayReopen: ({ context, event }) =>
+        context.rules.reopen && context.deadlines.reopenUntil !== null && Date.parse(instantOf(event)) < Date.parse(context.deadlines.reopenUntil),
+      notRated: ({ context }) => context.rating === null,
+    },
+    delays: {
+      respondWindow: ({ context }) => delayOf(context.deadlines.respond),
+      surveyWindow: ({ context }) => delayOf(context.deadlines.archive),
+    },
+    actions: {
+      acknowledge: assign({ acknowledgedAt: ({ event }) => instantOf(event) }),
+      assignOfficer: assign({
+        officer: ({ event }) => {
+          assertEvent(event, 'assign');
+          return { id: event.officerId, name: event.officerName ?? null };
+        },
+      }),
+      addNote: assign({
+        notes: ({ context, event }) => {
+          assertEvent(event, 'note');
+          return [...context.notes, { at: instantOf(event), by: event.actorId ?? 'unknown', text: event.text }];
+        },
+      }),
+      pauseForComplainant: assign(({ context, event }) => {
+        assertEvent(event, 'requestInfo');
+        const at = instantOf(event);
+        const answer = context.deadlines.answer;
+        return {
+          answerBudgetLeftMs: answer ? businessTimeLeft(calendar, at, answer.due) : null,
+          correspondence: [...context.correspondence, { from: 'staff' as const, text: event.question, at, attachments: [] }],
+        };
+      }),
+      resumeWithReply: assign(({ context, event }) => {
+        assertEvent(event, 'reply');
+        const at = instantOf(event);
+        return {
+          answerBudgetLeftMs: null,
+          deadlines: {
+            ...context.deadlines,
+            answer: context.answerBudgetLeftMs === null ? context.deadlines.answer : businessTimeAfter(calendar, at, context.answerBudgetLeftMs),
+          },
+          correspondence: [...context.correspondence, { from: 'complainant' as const, text: event.text, at, attachments: event.attachments ?? [] }],
+        };
+      }),
+      recordAnswer: assign(({ context, event }) => {
+        assertEvent(event, 'answer');
+        const at = instantOf(event);
+        return {
+          answeredAt: at,
+          answers: [...context.answers, { stage: context.stage, text: event.text, at, officerName: event.officerName ?? context.officer?.name ?? null }],
+          deadlines: { ...context.deadlines, acknowledge: null, answer: null, respond: workingDaysAfter(calendar, at, context.windows.respond) },
+        };
+      }),
+      recordBreach: assign({
+        breaches: ({ context, event }) => {
+          assertEvent(event, 'sla.breach');
+          const stage = stageOfTarget(event.target) ?? context.stage;
+          return [...context.breaches, { target: event.target, dueAt: event.dueAt, stage, round: context.round }];
+        },
+      }),
+      withdraw: assign({ withdrawnAt: ({ event }) => instantOf(event) }),
+      close: assign(({ context, event }) => {
+        const closedAt = event.type === 'accept' ? instantOf(event) : (context.deadlines.respond?.due ?? context.filedAt);
+        return {
+          closedAt,
+          closedBy: event.type === 'accept' ? ('complainant' as const) : ('no-response' as const),
+          deadlines: {
+            ...context.deadlines,
+            respond: null,
+            reopenUntil: context.rules.reopen ? workingDaysAfter(calendar, closedAt, context.windows.reopen).due : null,
+            archive: workingDaysAfter(calendar, closedAt, context.windows.survey),
+          },
+        };
+      }),
+      archive: assign(({ context }) => ({ archivedAt: context.deadlines.archive?.due ?? context.closedAt })),
+      rate: assign({
+        rating: ({ event }) => {
+          assertEvent(event, 'rate');
+          return { score: event.score, comment: event.comment ?? null, at: instantOf(event) };
+        },
+      }),
+      reopened: assign({ closedAt: null, closedBy: null, deadlines: ({ context }) => ({ ...context.deadlines, reopenUntil: null, archive: null }) }),
+    },
+  }).createMachine({
+    id: 'complaint',
+    context: ({ input }) => {
+      const filedAt = required(input.filedAt, 'filedAt');
+      const sla = settings.sla[input.kind];
+      return {
+        kind: input.kind,
+        rules: { ...settings.kinds[input.kind] },
+        sla: { ...sla },
+        windows: { ...settings.windows },
+        trackingCode: required(input.trackingCode, 'trackingCode'),
+        complaintCode: input.complaintCode ?? null,
+        complainantId: required(input.complainantId, 'complainantId'),
+        publicOfficerNames: settings.showOfficerNames,
+        language: input.language ?? 'fa',
+        subject: input.subject,
+        body: input.body,
+        attachments: input.attachments ?? [],
+        stage: 1,
+        round: 0,
+        filedAt,
+        acknowledgedAt: null,
+        answeredAt: null,
+        closedAt: null,
+        closedBy: null,
+        withdrawnAt: null,
+        archivedAt: null,
+        officer: null,
+        deadlines: {
+          acknowledge: workingDaysAfter(calendar, filedAt, sla.acknowledge),
+          answer: workingDaysAfter(calendar, filedAt, sla.answer),
+          respond: null,
+          reopenUntil: null,
+          archive: null,
+        },
+        answerBudgetLeftMs: null,
+        escalation: null,
+        breaches: [],
+        answers: [],
+        correspondence: [],
+        notes: [],
+        reopenCount: 0,
+        rating: null,
+      };
+    },
+    initial: 'stage1',
+    states: {
+      stage1: reviewStage(1, 'filed'),
+      stage2: {
+        ...reviewStage(2, 'escalated'),
+        entry: tell(COMPLAINT_TEMPLATES.escalated, (context) => ({ reason: context.escalation?.reason ?? 'dissatisfied' })),
+      },
+      answered: {
+        entry: tell(COMPLAINT_TEMPLATES.answered, (context) => ({ stage: context.stage })),
+        after: { respondWindow: { target: 'closed', actions: 'close' } },
+        on: {
+          accept: { target: 'closed', actions: 'close' },
+          escalate: { guard: 'mayEscalate', target: 'stage2', actions: enterStageTwo('dissatisfied') },
+          note: { actions: 'addNote' },
+        },
+      },
+      closed: {
+        entry: tell(COMPLAINT_TEMPLATES.closed, (context) => ({ reason: context.closedBy ?? 'complainant' })),
+        after: { surveyWindow: { target: 'archived', actions: 'archive' } },
+        on: {
+          reopen: { guard: 'mayReopen', target: 'stage2', actions: ['reopened', enterStageTwo('reopened')] },
+          rate: { guard: 'notRated', actions: 'rate' },
+          note: { actions: 'addNote' },
+        },
+      },
+      withdrawn: {
+        type: 'final',
+        entry: tell(COMPLAINT_TEMPLATES.closed, () => ({ reason: 'withdrawn' })),
+      },
+      archived: { type: 'final' },
+    },
+  });
+}
+
+export type ComplaintMachine = ReturnType<typeof complaintMachine>;

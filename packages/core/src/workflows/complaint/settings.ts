@@ -1,0 +1,105 @@
+/**
+ * The options a portal passes to `complaintWorkflow` and their resolved, validated form.
+ */
+import type { BusinessCalendar } from '../../calendar/calendar.schema';
+import { iranGovernmentCalendar } from '../../calendar/iran-calendar';
+import { DefinitionError } from '../../errors';
+import { attachmentUploadPolicy, type UploadPolicy } from '../../files/upload-policy';
+import type { FileStore } from '../../ports/files';
+import type { NotificationChannel } from '../../ports/notification';
+import type { RandomInt } from './codes';
+import { DEFAULT_KIND_RULES, MESSAGE_KINDS, type KindRules, type MessageKind } from './kinds';
+import { DEFAULT_COMPLAINT_ROLES, type ComplaintRoles } from './roles';
+import { DEFAULT_SLA_TARGETS, type ComplaintSlaTargets } from './sla-targets';
+
+/** Windows in working days of the business calendar. */
+export interface ComplaintWindows {
+  /** After an answer, how long the complainant has to accept or escalate before it closes itself. */
+  respond: number;
+  /** After closing, how long the complainant may reopen. */
+  reopen: number;
+  /** After closing, how long the satisfaction survey stays open; then the message is archived. */
+  survey: number;
+}
+
+export const DEFAULT_WINDOWS: Readonly<ComplaintWindows> = Object.freeze({ respond: 10, reopen: 10, survey: 20 });
+
+export interface ComplaintWorkflowOptions {
+  /** The definition's version (default `1`). */
+  version?: string;
+  /** Business calendar for SLA targets and windows (default: the Iranian government calendar). */
+  calendar?: BusinessCalendar;
+  kinds?: Partial<Record<MessageKind, Partial<KindRules>>>;
+  /** SLA targets in working days, per kind. */
+  sla?: Partial<Record<MessageKind, Partial<ComplaintSlaTargets>>>;
+  windows?: Partial<ComplaintWindows>;
+  roles?: Partial<ComplaintRoles>;
+  /** Show the answering officer's name in the public lookup (default false). */
+  showOfficerNames?: boolean;
+  /** Channels each notification goes out on (default e-mail and SMS). */
+  channels?: readonly NotificationChannel[];
+  /** Random source for codes (default `crypto.randomInt`). */
+  random?: RandomInt;
+  attachments?: {
+    /** Accepted types and size (default `attachmentUploadPolicy`). */
+    policy?: UploadPolicy;
+    /** Most attachments on one filing or reply (default 5). */
+    maxCount?: number;
+    /** When given, every attachment reference is checked against the stored file. */
+    store?: FileStore;
+  };
+}
+
+export interface ComplaintSettings {
+  version: string;
+  calendar: BusinessCalendar;
+  kinds: Readonly<Record<MessageKind, KindRules>>;
+  sla: Readonly<Record<MessageKind, ComplaintSlaTargets>>;
+  windows: ComplaintWindows;
+  roles: ComplaintRoles;
+  showOfficerNames: boolean;
+  channels: readonly NotificationChannel[];
+  random?: RandomInt;
+  attachmentPolicy: UploadPolicy;
+  maxAttachments: number;
+  fileStore?: FileStore;
+}
+
+const positiveDays = (value: number, where: string): number => {
+  if (!Number.isInteger(value) || value < 1) throw new DefinitionError(`complaint workflow: ${where} must be a whole number of working days, at least 1 (got ${value})`);
+  return value;
+};
+
+export function resolveComplaintSettings(options: ComplaintWorkflowOptions = {}): ComplaintSettings {
+  const kinds = {} as Record<MessageKind, KindRules>;
+  const sla = {} as Record<MessageKind, ComplaintSlaTargets>;
+  for (const kind of MESSAGE_KINDS) {
+    const rules = { ...DEFAULT_KIND_RULES[kind], ...options.kinds?.[kind] };
+    if (rules.reopen && !rules.stageTwo) throw new DefinitionError(`complaint workflow: kinds.${kind}.reopen needs stageTwo (a reopened message goes to stage 2)`);
+    kinds[kind] = Object.freeze(rules);
+    const targets = { ...DEFAULT_SLA_TARGETS, ...options.sla?.[kind] };
+    for (const [name, days] of Object.entries(targets)) positiveDays(days, `sla.${kind}.${name}`);
+    sla[kind] = Object.freeze(targets);
+  }
+  const windows = { ...DEFAULT_WINDOWS, ...options.windows };
+  for (const [name, days] of Object.entries(windows)) positiveDays(days, `windows.${name}`);
+  if (windows.survey < windows.reopen) throw new DefinitionError('complaint workflow: windows.survey must be at least windows.reopen (a message is archived when the survey closes)');
+  const channels = options.channels ?? ['email', 'sms'];
+  if (channels.length === 0) throw new DefinitionError('complaint workflow: channels must name at least one channel');
+  const maxAttachments = options.attachments?.maxCount ?? 5;
+  if (!Number.isInteger(maxAttachments) || maxAttachments < 0) throw new DefinitionError('complaint workflow: attachments.maxCount must be a whole number');
+  return {
+    version: options.version ?? '1',
+    calendar: options.calendar ?? iranGovernmentCalendar,
+    kinds,
+    sla,
+    windows,
+    roles: { ...DEFAULT_COMPLAINT_ROLES, ...options.roles },
+    showOfficerNames: options.showOfficerNames ?? false,
+    channels: [...new Set(channels)],
+    ...(options.random ? { random: options.random } : {}),
+    attachmentPolicy: options.attachments?.policy ?? attachmentUploadPolicy,
+    maxAttachments,
+    ...(options.attachments?.store ? { fileStore: options.attachments.store } : {}),
+  };
+}
