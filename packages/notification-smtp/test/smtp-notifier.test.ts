@@ -150,6 +150,31 @@ describe('smtpNotifier against a real SMTP server', () => {
     expect(server.received).toHaveLength(0);
   });
 
+  it('with a circuit breaker, a dead server stops being called until the cool-down, without spending attempts', async () => {
+    const probe = await startServer();
+    const port = probe.port;
+    await probe.stop();
+    const clock = new TestClock('2024-07-15T06:00:00Z');
+    const notifier = smtpNotifier({
+      smtp: { host: '127.0.0.1', port, from: 'no-reply@amar.example.ir', timeoutMs: 2_000 },
+      contacts: contacts(),
+      clock,
+      circuitBreaker: { failureThreshold: 1, coolDownMs: 30_000 },
+    });
+    const { desk, storage } = deskWith(notifier, clock);
+    const first = await escalate(desk, 'john', 'C-1');
+    const second = await escalate(desk, 'sara', 'C-2');
+    const row = (id: string) => storage.oracle.outbox({ tenantId, instanceId: id })[0]!;
+    expect(row(first)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row(second)).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+
+    const server = await startServer(port);
+    clock.advance(60_000); // past the cool-down and the lease
+    await desk.dispatchOutbox();
+    expect([row(first).status, row(second).status]).toEqual(['done', 'done']);
+    expect(server.received.map((m) => m.to[0]).sort()).toEqual(['john@example.com', 'sara@example.ir']);
+  });
+
   it('a resend of the same key carries the same Message-ID; different keys differ', async () => {
     const server = await startServer();
     const transport = smtpTransport({ host: '127.0.0.1', port: server.port, from: 'no-reply@amar.example.ir' });
