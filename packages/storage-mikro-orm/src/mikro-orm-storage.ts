@@ -96,6 +96,11 @@ function validated(options: ConnectionOptions): ConnectionOptions {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
       issues.push({ path: 'schema', message: 'must be a lower-case SQL identifier' });
     }
+    for (const [name, value] of Object.entries(options.settings ?? {})) {
+      if (!/^[a-z_][a-z0-9_.]*$/.test(name) || /\s/.test(value)) {
+        issues.push({ path: `settings.${name}`, message: 'must be a setting name with a value without spaces' });
+      }
+    }
   } else if (options.driver === 'sqlite') {
     if (typeof options.dbName !== 'string' || options.dbName === '') issues.push({ path: 'dbName', message: 'must be a file path or ":memory:"' });
   } else {

@@ -17,6 +17,11 @@ export interface PostgresConnectionOptions {
   schema?: string;
   /** Connection pool bounds; the default max of 10 suits one app server. */
   pool?: { min?: number; max?: number };
+  /**
+   * Session settings for every connection, e.g. `{ statement_timeout: '5s', application_name:
+   * 'portal-worker' }` (sent as `-c name=value` startup options).
+   */
+  settings?: Record<string, string>;
 }
 
 export interface SqliteConnectionOptions {
@@ -39,6 +44,7 @@ export function ormOptions(connection: ConnectionOptions): Options {
     migrations: { tableName: MIGRATIONS_TABLE, snapshot: false, silent: true },
   } satisfies Options;
   if (connection.driver === 'postgresql') {
+    const settings = Object.entries(connection.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`);
     return {
       ...common,
       driver: PostgreSqlDriver,
@@ -46,7 +52,10 @@ export function ormOptions(connection: ConnectionOptions): Options {
       pool: { min: connection.pool?.min ?? 0, max: connection.pool?.max ?? 10 },
       // Through the search path, not MikroORM's `schema`: the shipped migrations and the storage's
       // SQL name no schema, so one set of both serves any schema.
-      ...(connection.schema ? { driverOptions: { searchPath: [connection.schema] } } : {}),
+      driverOptions: {
+        ...(connection.schema ? { searchPath: [connection.schema] } : {}),
+        ...(settings.length ? { connection: { options: settings.join(' ') } } : {}),
+      },
     };
   }
   return {
