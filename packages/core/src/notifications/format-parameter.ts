@@ -23,7 +23,7 @@ export function formatParameter(kind: ParameterKind, value: unknown, modifier: s
     }
     case 'reference': {
       const text = guarded(requireString(value)).trim();
-      if (!/^[\p{L}\p{N}][\p{L}\p{N}\-_/]*$/u.test(text)) throw new ParameterValueProblem('a reference is letters, digits, "-", "_" or "/", without spaces');
+      if (!/^[\p{L}\p{N}]+(?:[ \-_/][\p{L}\p{N}]+)*$/u.test(text)) throw new ParameterValueProblem('a reference is letters and digits, grouped by single spaces, "-", "_" or "/"');
       return text;
     }
     case 'url': {

@@ -7,15 +7,16 @@ import { toLatinDigits } from '../locale/digits';
 
 export type PersonalDataKind = 'national ID' | 'mobile number' | 'e-mail address';
 
-// Runs of digits not touching other digits, so a long random token is not mistaken for an ID.
-const TEN_DIGITS = /(?<!\d)\d{10}(?!\d)/g;
+// Ten digits, optionally grouped by single spaces or dashes (`001-234567-9`), not touching other
+// digits or a letter-prefixed code (`IO-1403-000123`), so long tokens and order numbers pass.
+const TEN_DIGITS = /(?<![\p{L}\d][-/_]?)\d(?:[ -]?\d){9}(?![ -]?\d)/gu;
 const MOBILE = /(?<!\d)(?:\+98|0098|0)?9\d{9}(?!\d)/;
 const EMAIL = /[^\s@/:]+@[^\s@/]+\.[A-Za-z]{2,}/;
 
 /** The kind of personal data `text` appears to contain, if any (digits in any script). */
 export function findPersonalData(text: string): PersonalDataKind | undefined {
   const latin = toLatinDigits(text);
-  for (const match of latin.matchAll(TEN_DIGITS)) if (isNationalId(match[0])) return 'national ID';
+  for (const match of latin.matchAll(TEN_DIGITS)) if (isNationalId(match[0].replace(/[ -]/g, ''))) return 'national ID';
   if (MOBILE.test(latin)) return 'mobile number';
   if (EMAIL.test(latin)) return 'e-mail address';
   return undefined;

@@ -40,8 +40,10 @@ describe('no template leaks personal data', () => {
   it('a national ID fed into any string parameter (any digit script) is refused, never rendered', () => {
     expect(stringSlots.length).toBeGreaterThan(30);
     fc.assert(
-      fc.property(nationalId, fc.constantFrom(...stringSlots), fc.constantFrom<Language>('fa', 'en'), fc.constantFrom('email', 'sms' as const), fc.boolean(), (id, slot, language, channel, persian) => {
-        const value = embed(slot.kind, persian ? toPersianDigits(id) : id);
+      fc.property(nationalId, fc.constantFrom(...stringSlots), fc.constantFrom<Language>('fa', 'en'), fc.constantFrom('email', 'sms' as const), fc.boolean(), fc.constantFrom('', ' ', '-'), (id, slot, language, channel, persian, separator) => {
+        // Written plainly or grouped as on the card (001-234567-9), in Latin or Persian digits.
+        const written = separator ? `${id.slice(0, 3)}${separator}${id.slice(3, 9)}${separator}${id.slice(9)}` : id;
+        const value = embed(slot.kind, persian ? toPersianDigits(written) : written);
         const params = { ...sampleParams(notificationCatalogue, slot.id), [slot.param]: value };
         let error: unknown;
         let output = '';
@@ -65,6 +67,11 @@ describe('no template leaks personal data', () => {
     expect(findPersonalData('write to someone@example.ir')).toBe('e-mail address');
     expect(findPersonalData('IO-1403-000123')).toBeUndefined();
     expect(findPersonalData('token 12345678901234')).toBeUndefined();
+    // Grouped codes (complaint codes are read aloud in fours) are not IDs; a grouped ID is.
+    expect(findPersonalData('1234 5678 9012')).toBeUndefined();
+    expect(findPersonalData('5678 9012')).toBeUndefined();
+    expect(findPersonalData('کد ملی ۰۰۱-۲۳۴۵۶۷-۹')).toBe('national ID');
+    expect(findPersonalData('001 234 5679')).toBe('national ID');
     const email = templates.render({ template: 'complaint.escalated', channel: 'email', language: 'fa', params: { trackingCode: 'C-1' }, recipientName: '0012345679' });
     expect(email.text.startsWith('کاربر گرامی،')).toBe(true);
     expect(email.text).not.toContain('0012345679');

@@ -139,7 +139,8 @@ describe('parameters at send time', () => {
       [{ orderNumber: 'IO-1' }, 'amount', 'missing'],
       [{ orderNumber: 'IO-1', amount: 5n, extra: 'x' }, 'extra', 'not declared'],
       [{ orderNumber: 'IO-1', amount: 12.5 }, 'amount', 'integer Rial'],
-      [{ orderNumber: 'IO 1', amount: 5n }, 'orderNumber', 'without spaces'],
+      [{ orderNumber: 'IO  1', amount: 5n }, 'orderNumber', 'grouped by single spaces'],
+      [{ orderNumber: 'IO-1;', amount: 5n }, 'orderNumber', 'letters and digits'],
     ];
     for (const [params, param, problem] of cases) {
       let error: unknown;
