@@ -12,6 +12,7 @@ import {
   receiptUploadPolicy,
   sampleTariffBook,
   storeUpload,
+  type Actor,
   type ApplicantCategory,
   type InformationOrderContext,
   type InformationOrderOptions,
@@ -85,7 +86,7 @@ export async function createWorld(opts: WorldOptions = {}): Promise<OrderWorld> 
   return world;
 }
 
-export async function send(world: OrderWorld, instanceId: string, who: { id: string; roles: string[] }, event: { type: string } & Record<string, unknown>) {
+export async function send(world: OrderWorld, instanceId: string, who: Actor, event: { type: string } & Record<string, unknown>) {
   return world.t.desk.send({ tenantId, instanceId, actor: who, event });
 }
 

@@ -94,9 +94,11 @@ describe('information order: model-based', () => {
   const adjacency = getAdjacencyMap(machine, traversal);
   const observed = new Set<string>();
   const reached = new Set<string>();
+  type Snapshot = ReturnType<typeof Object.values<(typeof adjacency)[keyof typeof adjacency]>>[number]['state'];
+  const edgesOf = (transitions: object) => Object.values(transitions) as { event: InformationOrderEvent; state: Snapshot }[];
   for (const { state, transitions } of Object.values(adjacency)) {
     reached.add(stateToString(state.value));
-    for (const { event, state: next } of Object.values(transitions)) {
+    for (const { event, state: next } of edgesOf(transitions)) {
       // An event the state does not accept leaves it unchanged: that is no transition.
       if (!state.can(event)) continue;
       observed.add(`${stateToString(state.value)} --${event.type}--> ${stateToString(next.value)}`);
@@ -115,7 +117,7 @@ describe('information order: model-based', () => {
 
   it('final states accept nothing; every other state has a way on', () => {
     for (const { state, transitions } of Object.values(adjacency)) {
-      const moves = Object.values(transitions).filter((t) => stateToString(t.state.value) !== stateToString(state.value) || t.state.context !== state.context);
+      const moves = edgesOf(transitions).filter((t) => stateToString(t.state.value) !== stateToString(state.value) || t.state.context !== state.context);
       expect([stateToString(state.value), state.status === 'done' ? moves.length === 0 : moves.length > 0]).toEqual([stateToString(state.value), true]);
     }
   });
@@ -149,7 +151,7 @@ describe('information order: model-based', () => {
     const w = await createWorld({ options: { maxReceiptAttempts: 2, download: { maxDownloads: 2 } } });
     const id = await orderAt(w, 'draft');
     for (const { event } of path.steps) {
-      if (event.type === 'xstate.init') continue;
+      if ((event.type as string) === 'xstate.init') continue;
       if (event.type.startsWith('xstate.after.')) await w.t.advance({ days: 60 });
       else await commands[event.type]!(w, id, event);
     }
