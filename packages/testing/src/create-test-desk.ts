@@ -2,28 +2,29 @@
  * The harness a portal team uses to unit-test its workflow definitions and customisations:
  * a real desk on in-memory storage, a test clock, and a recording notifier.
  */
-import { createDesk, type Actor, type Desk, type DeskOptions, type HistoryRecord, type InstanceRef, type Storage } from '@statdesk/core';
+import { createDesk, type Actor, type Desk, type DeskOptions, type HistoryRecord, type InstanceRef, type Notifier, type Storage } from '@statdesk/core';
 import { MemoryStorage } from './memory-storage';
 import { RecordingNotifier } from './recording-notifier';
 import { TestClock } from './test-clock';
 
-export interface TestDeskOptions<S extends Storage = MemoryStorage> extends Omit<DeskOptions, 'storage' | 'clock' | 'notifier'> {
+export interface TestDeskOptions<S extends Storage = MemoryStorage, N extends Notifier = RecordingNotifier> extends Omit<DeskOptions, 'storage' | 'clock' | 'notifier'> {
   /** Share one storage between desks to simulate restarts or several processes. */
   storage?: S;
   clock?: TestClock;
   /** Where the test clock starts (when no clock is given). */
   start?: Date | string;
-  notifier?: RecordingNotifier;
+  /** Default: a `RecordingNotifier`; pass a real one (a template notifier) to test rendering too. */
+  notifier?: N;
 }
 
 export type Duration = number | { minutes?: number; hours?: number; days?: number };
 
-export interface TestDesk<S extends Storage = MemoryStorage> {
+export interface TestDesk<S extends Storage = MemoryStorage, N extends Notifier = RecordingNotifier> {
   desk: Desk;
   /** In-memory by default, with `storage.oracle` for direct reads. */
   storage: S;
   clock: TestClock;
-  notifier: RecordingNotifier;
+  notifier: N;
   /**
    * Move the clock forward, stopping at each due timer on the way so it fires at its own
    * instant (as a live worker would), then dispatch the outbox. Returns how many timers fired.
@@ -35,8 +36,8 @@ export interface TestDesk<S extends Storage = MemoryStorage> {
   historyOf(ref: InstanceRef): Promise<HistoryRecord[]>;
 }
 
-export function createTestDesk<S extends Storage = MemoryStorage>(options: TestDeskOptions<S>): TestDesk<S> {
-  const { storage = new MemoryStorage() as Storage as S, clock = new TestClock(options.start), notifier = new RecordingNotifier(), start: _start, ...rest } = options;
+export function createTestDesk<S extends Storage = MemoryStorage, N extends Notifier = RecordingNotifier>(options: TestDeskOptions<S, N>): TestDesk<S, N> {
+  const { storage = new MemoryStorage() as Storage as S, clock = new TestClock(options.start), notifier = new RecordingNotifier() as Notifier as N, start: _start, ...rest } = options;
   const desk = createDesk({
     outbox: { afterCommit: 'await', ...rest.outbox },
     ...rest,
