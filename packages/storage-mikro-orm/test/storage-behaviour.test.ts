@@ -39,7 +39,7 @@ describe('migrations on SQLite', () => {
     try {
       expect(await migrate(storage)).toEqual({ applied: statdeskMigrations('sqlite').map((m) => m.name) });
       expect(await migrate(storage)).toEqual({ applied: [] });
-      const tables = await storage.orm.em.getConnection().execute<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'statdesk_%' ORDER BY name");
+      const tables = (await storage.orm.em.getConnection().execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'statdesk_%' ORDER BY name")) as { name: string }[];
       expect(tables.map((t) => t.name)).toEqual([
         'statdesk_commands', 'statdesk_history', 'statdesk_instance_keys', 'statdesk_instances', 'statdesk_migrations', 'statdesk_outbox', 'statdesk_timers',
       ]);
