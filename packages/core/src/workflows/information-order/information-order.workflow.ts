@@ -19,6 +19,8 @@ import { RECEIPT_KEYS, checkReceipt, checkVerification, deadlineAfterRejection, 
 import { DEFAULT_EVENT_ROLES, INFORMATION_ORDER_ROLES, INFORMATION_ORDER_STAFF_ROLES, type InformationOrderEventType } from './roles';
 import { informationOrderServices } from './services';
 import { informationOrderView } from './view';
+import { informationOrderSlaPolicy } from './sla-targets';
+import { withSla } from '../../sla/with-sla';
 
 export const INFORMATION_ORDER_WORKFLOW = 'information-order';
 
@@ -39,7 +41,7 @@ export function informationOrderWorkflow(options: InformationOrderOptions = {}) 
     ...extra,
   });
 
-  return defineWorkflow({
+  const base = defineWorkflow({
     name: INFORMATION_ORDER_WORKFLOW,
     version: settings.version,
     machine,
@@ -111,6 +113,10 @@ export function informationOrderWorkflow(options: InformationOrderOptions = {}) 
       return [...keys.values()];
     },
   });
+  if (settings.sla === false) return base;
+  const { policy = informationOrderSlaPolicy, province } = settings.sla;
+  // The SLA clocks run on the same calendar as the order's own deadlines.
+  return withSla(base, { policy, calendar: settings.calendar, ...(province === undefined ? {} : { province }) });
 }
 
 export type InformationOrderWorkflow = ReturnType<typeof informationOrderWorkflow>;

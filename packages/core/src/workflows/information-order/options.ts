@@ -3,6 +3,7 @@ import { iranGovernmentCalendar } from '../../calendar/iran-calendar';
 import { DefinitionError } from '../../errors';
 import { receiptUploadPolicy, type UploadPolicy } from '../../files/upload-policy';
 import type { NotificationChannel } from '../../ports/notification';
+import type { SlaPolicy, SlaPolicyInput } from '../../sla/policy.schema';
 import type { InformationOrderEventType } from './roles';
 
 export interface InformationOrderOptions {
@@ -38,6 +39,11 @@ export interface InformationOrderOptions {
   receiptPolicy?: UploadPolicy;
   /** Channels each notification goes out on (default both). */
   channels?: readonly NotificationChannel[];
+  /**
+   * Service-level targets bound with `withSla` on the order's calendar: default
+   * `informationOrderSlaPolicy`; `false` for an unbound definition.
+   */
+  sla?: false | { policy?: SlaPolicy | SlaPolicyInput; province?: string };
 }
 
 export interface ResolvedInformationOrderOptions {
@@ -53,6 +59,7 @@ export interface ResolvedInformationOrderOptions {
   links: { order(orderNumber: string): string; download(token: string): string };
   receiptPolicy: UploadPolicy;
   channels: readonly NotificationChannel[];
+  sla: false | { policy?: SlaPolicy | SlaPolicyInput; province?: string };
 }
 
 export function resolveInformationOrderOptions(options: InformationOrderOptions = {}): ResolvedInformationOrderOptions {
@@ -77,6 +84,7 @@ export function resolveInformationOrderOptions(options: InformationOrderOptions 
     },
     receiptPolicy: options.receiptPolicy ?? receiptUploadPolicy,
     channels: options.channels ?? ['sms', 'email'],
+    sla: options.sla ?? {},
   };
   const whole = (name: string, value: number, min: number) => {
     if (!Number.isInteger(value) || value < min) throw new DefinitionError(`information-order: ${name} must be a whole number ≥ ${min} (got ${value})`);
