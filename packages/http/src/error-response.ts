@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { isStatdeskError, RateLimitedError, StatdeskError, type Logger, type ValidationIssue } from '@statdesk/core';
+import { MethodNotAllowedError, PayloadTooLargeError, UnauthenticatedError, UnsupportedMediaTypeError } from './http-errors';
+import { jsonResponse } from './json';
+
+/** The body of every error answer. `type` is stable: match on it, not on `message`. */
+export interface ErrorBody {
+  type: ErrorType;
+  message: string;
+  /** Field problems (400, 415): `path` names the field, dotted. */
+  issues?: readonly ValidationIssue[];
+  /** On 500 only: quote it to find the logged error. */
+  errorId?: string;
+}
+
+export type ErrorType =
+  | 'VALIDATION'
+  | 'UNAUTHENTICATED'
+  | 'NOT_ALLOWED'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'DUPLICATE_COMMAND'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
+/** Status per error type: the table in docs/integrations/http.md. */
+export const ERROR_STATUS: Readonly<Record<ErrorType, number>> = Object.freeze({
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  DUPLICATE_COMMAND: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+});
+
+export function errorBody(type: ErrorType, message: string, extra: Partial<ErrorBody> = {}): Response {
+  return jsonResponse(ERROR_STATUS[type], { type, message, ...extra });
+}
+
+/** Where the error happened, for the log line (the route pattern, never the URL: it may hold tokens). */
+export interface ErrorSite {
+  method: string;
+  route: string;
+}
+
+/**
+ * Turns anything thrown while answering into the API's error answer. Typed errors keep their
+ * message (they are written to carry no personal data); anything else is a 500 whose body says
+ * nothing about the cause, logged under an id the body repeats.
+ */
+export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, report?: ErrorReporter): Response {
+  if (isStatdeskError(error, 'VALIDATION')) return errorBody('VALIDATION', error.message, { issues: error.issues.map(copyIssue) });
+  if (error instanceof StatdeskError) {
+    switch (error.code) {
+      case 'NOT_ALLOWED':
+      case 'NOT_FOUND':
+      case 'CONFLICT':
+      case 'INVALID_TRANSITION':
+      case 'DUPLICATE_COMMAND':
+        return errorBody(error.code, error.message);
+      default:
+        // DEFINITION, delivery errors: a configuration problem on our side, not the caller's.
+        break;
+    }
+  }
+  if (error instanceof UnauthenticatedError) return errorBody('UNAUTHENTICATED', error.message);
+  if (error instanceof PayloadTooLargeError) return errorBody('PAYLOAD_TOO_LARGE', error.message);
+  if (error instanceof UnsupportedMediaTypeError) {
+    return errorBody('UNSUPPORTED_MEDIA_TYPE', error.message, error.issues.length ? { issues: error.issues.map(copyIssue) } : {});
+  }
+  if (error instanceof MethodNotAllowedError) {
+    const response = errorBody('METHOD_NOT_ALLOWED', error.message);
+    response.headers.set('allow', error.allowed.join(', '));
+    return response;
+  }
+  if (error instanceof RateLimitedError) {
+    const response = errorBody('RATE_LIMITED', error.message);
+    response.headers.set('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+    return response;
+  }
+  const errorId = randomUUID();
+  // Only the error's class and our own site go to the log: an unknown error's message or stack
+  // may quote a request (a national ID, a phone number), and the log must never hold those.
+  logger.error('statdesk/http: unhandled error', {
+    errorId,
+    method: site.method,
+    route: site.route,
+    errorName: error instanceof Error ? error.constructor.name : typeof error,
+    // Typed errors are written to carry no personal data, so theirs may be logged.
+    ...(error instanceof StatdeskError ? { errorCode: error.code, errorMessage: error.message } : {}),
+  });
+  report?.(error, { errorId, ...site });
+  return errorBody('INTERNAL', `Something went wrong on our side (error id ${errorId})`, { errorId });
+}
+
+/**
+ * Hands the raw error to the portal's error tracker (which must scrub personal data itself);
+ * statdesk's own log line never holds more than the error's class.
+ */
+export type ErrorReporter = (error: unknown, info: ErrorSite & { errorId: string }) => void;
+
+function copyIssue(issue: ValidationIssue): ValidationIssue {
+  return { path: issue.path, message: issue.message, ...(issue.code ? { code: issue.code } : {}) };
+}

@@ -1,0 +1,104 @@
+/**
+ * `createHttpHandler(desk, options)`: statdesk's whole HTTP surface as one Fetch-API function,
+ * `(request) => Promise<Response>`. Framework integrations (Express, Next.js) only convert
+ * their request to a `Request` and the `Response` back, so they all behave the same.
+ */
+import { DefinitionError, type Desk, type Logger } from '@statdesk/core';
+import { errorResponse } from './error-response';
+import { MethodNotAllowedError } from './http-errors';
+import { jsonResponse } from './json';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
+import type { HttpHandlerOptions, RequestInfo } from './options';
+import { publicRateLimiter } from './public-rate-limit';
+import { RequestScope, type HandlerRuntime } from './request-scope';
+import { RouteTable } from './route-table';
+import { download, uploadFile } from './routes/file-routes';
+import { paymentCallback } from './routes/payment-routes';
+import { incidentStatus, lookupComplaint } from './routes/public-routes';
+import { getHistory, getInstance, listInstances, sendEvent, sendTypedEvent, startInstance } from './routes/workflow-routes';
+
+export type HttpHandler = (request: Request, info?: RequestInfo) => Promise<Response>;
+
+type RouteHandler = (scope: RequestScope) => Promise<Response>;
+
+const DEFAULT_MAX_JSON_BYTES = 1024 * 1024;
+const DEFAULT_MAX_PAGE_SIZE = 100;
+
+const consoleLogger: Logger = { warn: (m, f) => console.warn(m, f ?? ''), error: (m, f) => console.error(m, f ?? '') };
+
+export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): HttpHandler {
+  checkOptions(options);
+  const runtime: HandlerRuntime = {
+    desk,
+    options,
+    logger: options.logger ?? consoleLogger,
+    limiter: publicRateLimiter(options.rateLimit),
+    maxJsonBytes: options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES,
+    maxPageSize: options.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
+  };
+  const routes = new RouteTable<RouteHandler>()
+    .add('POST', '/workflows/:workflow/instances', startInstance)
+    .add('GET', '/workflows/:workflow/instances', listInstances)
+    .add('POST', '/workflows/:workflow/instances/:id/events/:type', sendTypedEvent)
+    .add('GET', '/instances/:id', getInstance)
+    .add('POST', '/instances/:id/events', sendEvent)
+    .add('GET', '/instances/:id/history', getHistory)
+    .add('POST', '/files', uploadFile)
+    .add('GET', '/downloads/:token', download)
+    .add('GET', '/payments/callback/:gateway', paymentCallback)
+    .add('POST', '/public/complaints/lookup', lookupComplaint)
+    .add('GET', '/public/incidents', incidentStatus);
+  if (options.openapi !== false) {
+    // Built on first request: the registry does not change while the desk runs.
+    let document: OpenApiDocument | undefined;
+    const settings = typeof options.openapi === 'object' ? options.openapi : {};
+    routes.add('GET', '/openapi.json', async () => {
+      document ??= buildOpenApiDocument(desk.registry, {
+        ...settings,
+        routes: {
+          files: Boolean(options.files),
+          downloads: Boolean(options.files && options.downloads),
+          payments: Boolean(options.paymentCallback),
+          complaints: Boolean(options.complaintLookup),
+          incidents: Boolean(options.incidentStatus),
+        },
+      });
+      return jsonResponse(200, document, { 'cache-control': 'public, max-age=300' });
+    });
+  }
+
+  return async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
+    const url = new URL(request.url);
+    const basePath = (info.basePath ?? options.basePath ?? '').replace(/\/+$/, '');
+    const path = routePath(url.pathname, basePath);
+    let route = 'unmatched';
+    try {
+      const match = path === null ? ({ kind: 'none' } as const) : routes.match(request.method, path);
+      if (match.kind === 'none') return jsonResponse(404, { type: 'NOT_FOUND', message: `No statdesk route for ${request.method} ${url.pathname}` });
+      if (match.kind === 'wrong-method') throw new MethodNotAllowedError(match.allowed);
+      route = match.route.pattern;
+      return await match.route.handler(new RequestScope(runtime, request, url, match.params, { ...info, basePath }));
+    } catch (error) {
+      return errorResponse(error, runtime.logger, { method: request.method, route }, options.reportError);
+    }
+  };
+}
+
+/** The path below the mount point (given without a trailing slash), or null when the request is not under it. */
+function routePath(pathname: string, base: string): string | null {
+  if (!base) return pathname;
+  if (pathname === base) return '/';
+  return pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : null;
+}
+
+function checkOptions(options: HttpHandlerOptions): void {
+  if (typeof options?.identify !== 'function') throw new DefinitionError('createHttpHandler: options.identify (request → { actor, tenantId } | null) is required');
+  const publicRoutes = (['downloads', 'paymentCallback', 'complaintLookup', 'incidentStatus'] as const).filter((name) => options[name]);
+  if (publicRoutes.length && options.publicTenant === undefined) {
+    throw new DefinitionError(`createHttpHandler: ${publicRoutes.join(', ')} serve callers who are not signed in; set publicTenant to the tenant they act for`);
+  }
+  if (options.downloads && !options.files) throw new DefinitionError('createHttpHandler: downloads need options.files (the FileStore to stream from)');
+  for (const [name, value] of [['maxJsonBytes', options.maxJsonBytes], ['maxPageSize', options.maxPageSize]] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new DefinitionError(`createHttpHandler: ${name} must be a whole number of at least 1`);
+  }
+}

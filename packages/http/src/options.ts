@@ -1,0 +1,130 @@
+import type { Actor, Clock, FileStore, InstanceView, Logger, RateLimiter, StoredFile, UploadPolicy } from '@statdesk/core';
+import type { ErrorReporter } from './error-response';
+
+/** Who is calling, as the portal's own login says. statdesk never signs anyone in. */
+export interface Identity {
+  actor: Actor;
+  tenantId: string;
+}
+
+/** What the integration knows about a request that the Fetch `Request` does not carry. */
+export interface RequestInfo {
+  /** The path the API is mounted under for this request (e.g. Express's `req.baseUrl`). */
+  basePath?: string;
+  /** The client's network address as the server saw it (Express's `req.ip`). */
+  clientAddress?: string;
+}
+
+/** The context handed to the portal's pluggable routes (downloads, payments, public lookups). */
+export interface RouteContext {
+  request: Request;
+  /** The tenant the public routes serve (`publicTenant`), or the caller's own when signed in. */
+  tenantId: string;
+  /** The signed-in caller, if any (public routes work without one). */
+  identity: Identity | null;
+  /** The rate limiter's key for this client. */
+  clientKey: string;
+}
+
+/** A file a download token stands for. */
+export interface DownloadTarget {
+  /** The file-store key (a file reference from an event). */
+  file: { key: string };
+  /** The name the browser saves it under. */
+  filename: string;
+}
+
+export interface PaymentCallbackParams {
+  /** The `:gateway` path segment, e.g. `zarinpal`. */
+  gateway: string;
+  /** The query string as the gateway sent it (`Authority`, `Status`, …). Take no amount from it. */
+  query: URLSearchParams;
+}
+
+export interface ComplaintLookupBody {
+  trackingCode: string;
+  complaintCode?: string;
+}
+
+/** What `decorateView` receives besides the view. */
+export interface ViewContext {
+  identity: Identity;
+  /** Present when the instance's definition is bound to an SLA policy (`withSla`). */
+  now: Date;
+}
+
+export interface RateLimitSettings {
+  /** Requests a client may make in a burst (default 20). */
+  capacity?: number;
+  /** One more request is allowed every this many milliseconds (default 3000: 20 a minute). */
+  refillMs?: number;
+  /** The limiter's clock (tests pass a test clock). */
+  clock?: Clock;
+}
+
+export interface UploadSettings {
+  /**
+   * Upload policies by name; the client picks one with `?policy=` (default `default`).
+   * Default: `{ default: attachmentUploadPolicy, receipt: receiptUploadPolicy }`.
+   */
+  policies?: Readonly<Record<string, UploadPolicy>>;
+  /**
+   * The file-store key for a new upload; default `uploads/<yyyy-mm>/<random uuid>`.
+   * Never derive it from the client's file name.
+   */
+  key?: (context: { identity: Identity; policy: string; now: Date }) => string;
+}
+
+export interface HttpHandlerOptions {
+  /** Who is calling; `null` for anonymous. Called at most once per request. */
+  identify: (request: Request) => Identity | null | Promise<Identity | null>;
+  /**
+   * The path the API is mounted under when the integration does not say (Next.js route
+   * handlers); default `''`. Express passes its mount path per request.
+   */
+  basePath?: string;
+  /**
+   * Tenant the public routes (`/public/*`, `/downloads/*`, `/payments/callback/*`) act for, since
+   * their callers are not signed in. Required when any of those routes is configured.
+   */
+  publicTenant?: string | ((request: Request) => string | Promise<string>);
+  /** Rate-limiter key for a client; default the address the integration reports, else one shared key. */
+  clientKey?: (request: Request, info: RequestInfo) => string;
+  /** Limits for public routes (complaint lookup, incidents, downloads): a token bucket per client. */
+  rateLimit?: RateLimitSettings | { limiter: RateLimiter };
+  /** Where uploads go and downloads come from; needed for `POST /files` and `GET /downloads/:token`. */
+  files?: FileStore;
+  uploads?: UploadSettings;
+  /** Largest JSON body accepted (default 1 MiB); larger is a 413. */
+  maxJsonBytes?: number;
+  /** Largest page `GET /workflows/:workflow/instances` returns (default 100; a client asks with `limit`). */
+  maxPageSize?: number;
+  /**
+   * Adds fields to a view before it is sent (list items and `GET /instances/:id`): an SLA
+   * summary, links, labels. Return the view to send. Runs after the built-in `sla` field.
+   */
+  decorateView?: (view: ApiInstanceView, context: ViewContext) => ApiInstanceView | Promise<ApiInstanceView>;
+  /** Resolves a delivery token to a file, or `null` for unknown, expired or used-up tokens. */
+  downloads?: (token: string, context: RouteContext) => Promise<DownloadTarget | null>;
+  /** Completes a card payment after the gateway redirects the browser back. */
+  paymentCallback?: (params: PaymentCallbackParams, context: RouteContext) => Promise<{ redirectTo: string }>;
+  /**
+   * Absolute origins a payment callback may redirect to besides the API's own (relative
+   * `redirectTo` paths are always allowed). Anything else is refused: no open redirects.
+   */
+  redirectOrigins?: readonly string[];
+  /** The public complaint status lookup; `null` when the codes match nothing. */
+  complaintLookup?: (body: ComplaintLookupBody, context: RouteContext) => Promise<unknown | null>;
+  /** The public service-incident status (citizen-safe). */
+  incidentStatus?: (context: RouteContext) => Promise<unknown>;
+  /** Serve the OpenAPI document at `GET /openapi.json` (default true). */
+  openapi?: boolean | { title?: string; version?: string; serverUrl?: string };
+  logger?: Logger;
+  /** Sees every unexpected error (for an error tracker that scrubs personal data). */
+  reportError?: ErrorReporter;
+}
+
+/** An instance as the API sends it: the desk's view, with `sla` when the definition has one. */
+export type ApiInstanceView = InstanceView & { sla?: unknown } & Record<string, unknown>;
+
+export type StoredFileReference = Pick<StoredFile, 'key' | 'sha256' | 'size' | 'contentType'>;
