@@ -17,7 +17,14 @@ import { paymentCallback } from './routes/payment-routes';
 import { incidentStatus, lookupComplaint } from './routes/public-routes';
 import { getHistory, getInstance, listInstances, sendEvent, sendTypedEvent, startInstance } from './routes/workflow-routes';
 
-export type HttpHandler = (request: Request, info?: RequestInfo) => Promise<Response>;
+export interface HttpHandler {
+  (request: Request, info?: RequestInfo): Promise<Response>;
+  /**
+   * Whether a method and path (below `basePath`) is one of this handler's routes. Integrations
+   * mounted at the root use it to pass other requests on to the app (Express's `next()`).
+   */
+  serves(method: string, pathname: string, basePath?: string): boolean;
+}
 
 type RouteHandler = (scope: RequestScope) => Promise<Response>;
 
@@ -67,9 +74,11 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
     });
   }
 
-  return async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
+  const baseOf = (basePath: string | undefined) => (basePath ?? options.basePath ?? '').replace(/\/+$/, '');
+
+  const handle = async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
     const url = new URL(request.url);
-    const basePath = (info.basePath ?? options.basePath ?? '').replace(/\/+$/, '');
+    const basePath = baseOf(info.basePath);
     const path = routePath(url.pathname, basePath);
     let route = 'unmatched';
     try {
@@ -82,6 +91,18 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
       return errorResponse(error, runtime.logger, { method: request.method, route }, options.reportError);
     }
   };
+  return Object.assign(handle, {
+    serves(method: string, pathname: string, basePath?: string): boolean {
+      const path = routePath(pathname, baseOf(basePath));
+      if (path === null) return false;
+      try {
+        return routes.match(method.toUpperCase(), path).kind !== 'none';
+      } catch {
+        // A path segment that does not decode is still ours to refuse with a 400.
+        return true;
+      }
+    },
+  });
 }
 
 /** The path below the mount point (given without a trailing slash), or null when the request is not under it. */

@@ -87,7 +87,7 @@ export async function receiveUpload(request: Request, target: UploadTarget): Pro
         parser.end();
         return;
       }
-      if (!parser.write(value)) await Promise.race([once(parser, 'drain'), once(parser, 'close')]);
+      if (!parser.write(value)) await drainedOrClosed(parser);
     }
   })();
 
@@ -119,6 +119,16 @@ function translate(error: unknown, policy: UploadPolicy): unknown {
     return new UnsupportedMediaTypeError(error.message, error.issues);
   }
   return error;
+}
+
+/** Waits for the parser to take more (or to be gone), removing both listeners afterwards. */
+async function drainedOrClosed(parser: busboy.Busboy): Promise<void> {
+  const done = new AbortController();
+  try {
+    await Promise.race([once(parser, 'drain', { signal: done.signal }), once(parser, 'close', { signal: done.signal })]);
+  } finally {
+    done.abort();
+  }
 }
 
 function missingFile(): ValidationError {

@@ -233,3 +233,14 @@ describe('workflow API through the Fetch handler', () => {
     expect(storage.oracle.instance({ tenantId: TENANT, instanceId: body.instanceId })).toBeUndefined();
   });
 });
+
+describe('handler.serves', () => {
+  it('tells an integration which requests are its own', () => {
+    const { handler } = setup();
+    expect(handler.serves('GET', '/api/x/instances/abc', '/api/x')).toBe(true);
+    expect(handler.serves('DELETE', '/api/x/instances/abc', '/api/x')).toBe(true);
+    expect(handler.serves('GET', '/api/x/unknown', '/api/x')).toBe(false);
+    expect(handler.serves('GET', '/elsewhere/instances/abc', '/api/x')).toBe(false);
+    expect(handler.serves('get', '/openapi.json')).toBe(true);
+  });
+});
