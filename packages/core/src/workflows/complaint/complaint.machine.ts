@@ -199,10 +199,17 @@ export function complaintMachine(settings: ComplaintSettings) {
   const reviewStage = <First extends 'filed' | 'escalated'>(stage: Stage, first: First) => {
     const self = stage === 1 ? '#complaint.stage1' : '#complaint.stage2';
     const staffGuard = stage === 1 ? undefined : ('bySupervisor' as const);
+    const breachHandlers = (target: 'acknowledge' | 'answer') => [
+      ...(stage === 1
+        ? [{ guard: { type: 'breach' as const, params: { target, escalate: true } }, target: '#complaint.stage2', actions: ['recordBreach' as const, enterStageTwo('sla-breach')] }]
+        : []),
+      { guard: { type: 'breach' as const, params: { target, escalate: false } }, actions: 'recordBreach' as const },
+    ];
     const waiting = {
       entry: [...(stage === 1 ? tell(COMPLAINT_TEMPLATES.filed) : []), arm('acknowledge', stage)],
       exit: disarm('acknowledge', stage),
       on: {
+        'sla.breach': breachHandlers('acknowledge'),
         acknowledge: { guard: staffGuard, target: 'acknowledged', actions: ['acknowledge' as const, ...tell(COMPLAINT_TEMPLATES.acknowledged)] },
         assign: { guard: staffGuard, target: 'underReview', actions: ['acknowledge' as const, 'assignOfficer' as const, ...tell(COMPLAINT_TEMPLATES.acknowledged)] },
       },
@@ -228,15 +235,7 @@ export function complaintMachine(settings: ComplaintSettings) {
           entry: arm('answer', stage),
           exit: disarm('answer', stage),
           initial: first,
-          on: {
-            'sla.breach':
-              stage === 1
-                ? [
-                    { guard: 'escalatesOnBreach' as const, target: '#complaint.stage2', actions: ['recordBreach' as const, enterStageTwo('sla-breach')] },
-                    { guard: 'breachOfThisStage' as const, actions: 'recordBreach' as const },
-                  ]
-                : [{ guard: 'breachOfThisStage' as const, actions: 'recordBreach' as const }],
-          },
+          on: { 'sla.breach': breachHandlers('answer') },
           states: { [first]: waiting, acknowledged, underReview } as Record<First, typeof waiting> & { acknowledged: typeof acknowledged; underReview: typeof underReview },
         },
         awaitingComplainant: {
@@ -251,8 +250,17 @@ export function complaintMachine(settings: ComplaintSettings) {
     types: {} as { context: ComplaintContext; input: ComplaintInput; events: ComplaintEvent },
     guards: {
       bySupervisor: ({ event }) => 'bySupervisor' in event && event.bySupervisor === true,
-      escalatesOnBreach: ({ context, event }) => event.type === 'sla.breach' && stageOfTarget(event.target) === 1 && context.rules.stageTwo,
-      breachOfThisStage: ({ context, event }) => event.type === 'sla.breach' && stageOfTarget(event.target) === context.stage,
+      /**
+       * A breach of this stage's `target` clock. Each clock's breach is heard only in the states
+       * where that clock runs, and once per round (a duplicate delivery changes nothing).
+       * `escalate`: only a stage-1 breach of a kind with a second stage.
+       */
+      breach: ({ context, event }, params: { target: 'acknowledge' | 'answer'; escalate: boolean }) =>
+        event.type === 'sla.breach' &&
+        event.target.endsWith(`-${params.target}`) &&
+        stageOfTarget(event.target) === context.stage &&
+        !context.breaches.some((b) => b.target === event.target && b.round === context.round) &&
+        (!params.escalate || (context.stage === 1 && context.rules.stageTwo)),
       mayEscalate: ({ context }) => context.stage === 1 && context.rules.stageTwo,
       mayReopen: ({ context, event }) =>
         context.rules.reopen && context.deadlines.reopenUntil !== null && Date.parse(instantOf(event)) < Date.parse(context.deadlines.reopenUntil),
