@@ -49,7 +49,7 @@ export interface ComplaintLookupBody {
 /** What `decorateView` receives besides the view. */
 export interface ViewContext {
   identity: Identity;
-  /** Present when the instance's definition is bound to an SLA policy (`withSla`). */
+  /** The desk clock's instant this answer is computed at (use it for "due in …" fields). */
   now: Date;
 }
 
@@ -90,7 +90,11 @@ export interface HttpHandlerOptions {
   publicTenant?: string | ((request: Request) => string | Promise<string>);
   /** Rate-limiter key for a client; default the address the integration reports, else one shared key. */
   clientKey?: (request: Request, info: RequestInfo) => string;
-  /** Limits for public routes (complaint lookup, incidents, downloads): a token bucket per client. */
+  /**
+   * Limits for public routes (complaint lookup, incidents, downloads): by default an in-memory
+   * token bucket per client (20 at once, then one per 3 s). Several processes share one only
+   * through a shared `limiter` (a `RateLimiter` on Redis or the like).
+   */
   rateLimit?: RateLimitSettings | { limiter: RateLimiter };
   /** Where uploads go and downloads come from; needed for `POST /files` and `GET /downloads/:token`. */
   files?: FileStore;
@@ -100,8 +104,9 @@ export interface HttpHandlerOptions {
   /** Largest page `GET /workflows/:workflow/instances` returns (default 100; a client asks with `limit`). */
   maxPageSize?: number;
   /**
-   * Adds fields to a view before it is sent (list items and `GET /instances/:id`): an SLA
-   * summary, links, labels. Return the view to send. Runs after the built-in `sla` field.
+   * Adds fields to a view before it is sent (list items and `GET /instances/:id`): links,
+   * labels, a portal's own due dates. Return the view to send. Runs after the built-in `sla`
+   * field (the policy's summary, present when the definition is bound with `withSla`).
    */
   decorateView?: (view: ApiInstanceView, context: ViewContext) => ApiInstanceView | Promise<ApiInstanceView>;
   /** Resolves a delivery token to a file, or `null` for unknown, expired or used-up tokens. */
