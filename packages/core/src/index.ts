@@ -11,3 +11,4 @@ export * from './files';
 export * from './workflows';
 export * from './profiles';
 export * from './notifications';
+export * from './payments';

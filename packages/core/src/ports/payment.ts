@@ -1,14 +1,23 @@
 /**
  * The card-gateway port, shaped on Iran's Shaparak flow (request → redirect → callback →
- * verify), which every Iranian PSP follows.
+ * verify), which every Iranian PSP follows. `@statdesk/payment-zarinpal` implements it over
+ * HTTP; `@statdesk/testing` has a gateway simulator to test an adapter against.
  *
  * Contract:
  * - Amounts are whole Rial as `bigint`. The caller takes the amount to verify from its own
  *   storage, never from the callback's query string.
- * - `verify` MUST treat "already verified" as success (`alreadyVerified: true`) so a duplicate
- *   callback or a reconciler racing the callback is harmless.
- * - Every method may be retried; `requestPayment` with the same `idempotencyKey` SHOULD return
- *   the same authority where the gateway allows it.
+ * - `requestPayment` resolves with the gateway's authority and the URL to send the browser to,
+ *   or rejects with a `PaymentGatewayError` (from `@statdesk/core`): `kind: 'rejected'` when the
+ *   gateway answered no (retrying will not help), any other kind when it may be retried.
+ * - `verify` MUST treat "already verified" (Zarinpal code 101) as success with
+ *   `alreadyVerified: true`, so a duplicate callback or a reconciler racing the callback is
+ *   harmless. A definite answer (not paid, amount mismatch, unknown authority) resolves as
+ *   `status: 'failed'`; a transport problem (timeout, 5xx, unreadable answer) MUST reject, so the
+ *   caller retries instead of failing a payment the card holder may have made.
+ * - `inquire` reports status only and MUST NOT verify.
+ * - Every method may be called again after a crash; none may move money twice.
+ * - A method whose capability flag is `false` rejects with `PaymentGatewayError` of kind
+ *   `unsupported`; callers check `capabilities` first.
  */
 export interface PaymentRequest {
   tenantId: string;
@@ -28,21 +37,61 @@ export interface PaymentRedirect {
   redirectUrl: string;
 }
 
-export type VerificationOutcome =
-  | { status: 'verified'; refId: string; cardPan?: string; alreadyVerified: boolean }
-  | { status: 'failed'; reason: 'not-paid' | 'amount-mismatch' | 'invalid-authority' | 'gateway-error'; message: string };
+/** Why a verification failed: each one a definite answer from the gateway. */
+export type VerificationFailure = 'not-paid' | 'amount-mismatch' | 'invalid-authority' | 'gateway-error';
 
+export type VerificationOutcome =
+  | { status: 'verified'; refId: string; /** Masked card number as the gateway shows it (e.g. `6037-99**-****-1234`). */ cardPan?: string; alreadyVerified: boolean }
+  | { status: 'failed'; reason: VerificationFailure; message: string; /** The gateway's own code, e.g. -51. */ code?: number };
+
+/**
+ * What an inquiry says: `pending` (payer has not paid, or is still at the bank), `paid` (paid,
+ * not verified yet), `verified`, `failed`, `reversed`, or `unknown` (the gateway cannot say).
+ */
 export type InquiryStatus = 'pending' | 'paid' | 'verified' | 'failed' | 'reversed' | 'unknown';
+
+/** Which of the optional operations this gateway offers. */
+export interface PaymentGatewayCapabilities {
+  /** `inquire`: status of one authority. */
+  inquire: boolean;
+  /** `listUnverified`: authorities paid by the card holder and not verified yet. */
+  listUnverified: boolean;
+  /** `reverse`: undo a verified payment within the gateway's window (Zarinpal: 30 minutes). */
+  reverse: boolean;
+  /** `refund`: return part or all of a verified payment to the card. */
+  refund: boolean;
+}
+
+export interface UnverifiedPayment {
+  authority: string;
+  /** What the gateway says was paid (informational: verification uses the stored amount). */
+  amountRial?: bigint;
+}
 
 export interface PaymentGateway {
   /** The gateway's name, recorded with each payment (e.g. `zarinpal`). */
   readonly name: string;
+  readonly capabilities: PaymentGatewayCapabilities;
   requestPayment(request: PaymentRequest): Promise<PaymentRedirect>;
   verify(input: { authority: string; amountRial: bigint }): Promise<VerificationOutcome>;
   /** Status only; never verifies. */
   inquire(authority: string): Promise<InquiryStatus>;
-  /** Authorities paid by the card holder but not verified yet, for the reconciler. */
-  listUnverified(): Promise<string[]>;
-  /** Undo a verified payment where the gateway allows it (Zarinpal: within 30 minutes). */
+  /** Payments paid by the card holder but not verified yet, for the reconciler. */
+  listUnverified(): Promise<UnverifiedPayment[]>;
+  /** Undo a verified payment where the gateway allows it. */
   reverse(authority: string): Promise<{ reversed: boolean; message?: string }>;
+  /** Return money to the card; `reference` is the gateway's id for the refund. */
+  refund(input: { authority: string; amountRial: bigint; reason: string }): Promise<{ reference: string }>;
+}
+
+/**
+ * The kill switch: whether a gateway may take new payments. Gateways shut down (IDPay and
+ * Pay.ir did in 2025); an operator turns one off without a deploy. A portal running several
+ * processes backs it with shared configuration; `createGatewayRegistry` keeps one in memory.
+ *
+ * Contract: turning a gateway off stops new payment requests only. Payments already sent to it
+ * are still verified and reconciled through it, because the card holder's money may be there.
+ */
+export interface GatewaySwitch {
+  isEnabled(gateway: string): boolean | Promise<boolean>;
 }

@@ -3,3 +3,4 @@ export {};
 export * from './incident';
 export * from './complaint';
 export * from './information-order';
+export * from './shop-order';

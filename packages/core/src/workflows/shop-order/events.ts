@@ -1,0 +1,79 @@
+/**
+ * The order's events as the machine sees them, and the zod schemas of what a sender may put in
+ * them. Fields marked "server" are added by the event's `enrich` step inside the command's
+ * transaction (prices, tokens, the clock): schemas strip them, so a client cannot supply them.
+ */
+import { z } from 'zod';
+import type { CustomerParticulars, DownloadGrant, OrderLine, OrderPricing, ShippingAddress } from './context';
+
+const quantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000');
+const lineRequest = z.object({ productId: z.string().min(1).max(100), quantity: quantity.default(1) });
+/** Whole Rial: a bigint, or a string of digits from a JSON client. */
+const rialAmount = z
+  .union([z.bigint(), z.string().regex(/^\d{1,20}$/, 'must be a whole number of Rial').transform((s) => BigInt(s))])
+  .pipe(z.bigint().positive('must be more than zero'));
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const shopOrderInputSchema = z.object({ lines: z.array(lineRequest).max(50, 'at most 50 lines').default([]) });
+
+export interface ShopOrderInput {
+  lines: { productId: string; quantity: number }[];
+  /** Server: the instance id. */
+  orderNumber?: string;
+  /** Server: the creating customer. */
+  customerId?: string;
+  /** Server: the lines priced from the catalogue. */
+  pricedLines?: OrderLine[];
+}
+
+export const customerSchema = z.object({
+  fullName: text(200),
+  mobile: z.string().regex(/^09\d{9}$/, 'must be an Iranian mobile number, 09xxxxxxxxx'),
+  email: z.email().optional(),
+});
+
+export const shippingSchema = z.object({
+  address: text(500),
+  postalCode: z.string().regex(/^\d{10}$/, 'must be 10 digits'),
+  destination: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be one of the tariff book's destination codes"),
+});
+
+export const shopOrderEventSchemas = {
+  addLine: lineRequest,
+  removeLine: z.object({ lineId: z.string().min(1) }),
+  place: z.object({ customer: customerSchema, shipping: shippingSchema.optional() }),
+  pay: z.object({ gateway: z.string().min(1).optional() }),
+  paymentVerified: z.object({ paymentId: z.string().min(1), amountRial: z.bigint().positive(), refId: z.string().min(1) }),
+  paymentFailed: z.object({ paymentId: z.string().min(1), reason: z.string().min(1) }),
+  cancel: z.object({ reason: text(500) }),
+  ship: z.object({ trackingCode: z.string().regex(/^[0-9A-Za-z-]{6,40}$/, 'must be the post office tracking code (6–40 letters or digits)') }),
+  markDelivered: z.object({}),
+  markReturned: z.object({ reason: text(500) }),
+  reship: z.object({ trackingCode: z.string().regex(/^[0-9A-Za-z-]{6,40}$/, 'must be the post office tracking code (6–40 letters or digits)') }),
+  closeShipment: z.object({ reason: text(500) }),
+  download: z.object({ token: z.string().min(16).max(200) }),
+  refund: z.object({ amountRial: rialAmount, reference: text(100), reason: text(500) }),
+} as const;
+
+export type ShopOrderEvent =
+  | { type: 'addLine'; productId: string; quantity: number; /** server */ line?: OrderLine }
+  | { type: 'removeLine'; lineId: string }
+  | {
+      type: 'place';
+      customer: CustomerParticulars;
+      shipping?: ShippingAddress;
+      /** server */ lines?: OrderLine[];
+      /** server */ pricing?: OrderPricing;
+      /** server */ payBy?: Date;
+    }
+  | { type: 'pay'; gateway?: string }
+  | { type: 'paymentVerified'; paymentId: string; amountRial: bigint; refId: string; /** server */ grants?: DownloadGrant[] }
+  | { type: 'paymentFailed'; paymentId: string; reason: string }
+  | { type: 'cancel'; reason: string }
+  | { type: 'ship'; trackingCode: string }
+  | { type: 'markDelivered' }
+  | { type: 'markReturned'; reason: string }
+  | { type: 'reship'; trackingCode: string }
+  | { type: 'closeShipment'; reason: string }
+  | { type: 'download'; token: string; /** server */ lineId?: string }
+  | { type: 'refund'; amountRial: bigint; reference: string; reason: string };

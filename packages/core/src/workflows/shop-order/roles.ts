@@ -1,0 +1,43 @@
+/**
+ * Who may do what in a shop order. The customer owns the order (acts only on their own);
+ * `system` is the engine (payment outcomes, download logging by the portal's link handler).
+ */
+export const SHOP_ORDER_ROLES = ['customer', 'shop-clerk', 'finance-officer', 'supervisor', 'system'] as const;
+export type ShopOrderRole = (typeof SHOP_ORDER_ROLES)[number];
+
+export const SHOP_ORDER_STAFF_ROLES = ['shop-clerk', 'finance-officer', 'supervisor'] as const;
+
+export type ShopOrderEventType =
+  | 'addLine'
+  | 'removeLine'
+  | 'place'
+  | 'pay'
+  | 'paymentVerified'
+  | 'paymentFailed'
+  | 'cancel'
+  | 'ship'
+  | 'markDelivered'
+  | 'markReturned'
+  | 'reship'
+  | 'closeShipment'
+  | 'download'
+  | 'refund';
+
+export const DEFAULT_SHOP_ORDER_EVENT_ROLES: Readonly<Record<ShopOrderEventType, readonly string[]>> = {
+  addLine: ['customer'],
+  removeLine: ['customer'],
+  place: ['customer'],
+  pay: ['customer'],
+  paymentVerified: ['system'],
+  paymentFailed: ['system'],
+  cancel: ['customer', 'shop-clerk', 'supervisor'],
+  ship: ['shop-clerk'],
+  markDelivered: ['shop-clerk', 'system'],
+  markReturned: ['shop-clerk'],
+  reship: ['shop-clerk'],
+  closeShipment: ['supervisor'],
+  download: ['customer', 'system'],
+  refund: ['finance-officer', 'supervisor'],
+};
+
+export const DEFAULT_SHOP_ORDER_CREATE_ROLES = ['customer'] as const;

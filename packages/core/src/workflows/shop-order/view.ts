@@ -1,0 +1,25 @@
+/**
+ * What a reader sees of an order. The customer sees everything of their own order, download
+ * links included; staff see the particulars they need to ship and refund, but never the
+ * download tokens (bearer secrets: whoever holds one can download).
+ */
+import type { ViewArgs } from '../../engine/definition';
+import type { ShopOrderContext } from './context';
+import type { ShopOrderMachine } from './shop-order.machine';
+
+export interface ShopOrderView {
+  state: unknown;
+  /** Download tokens only for the owner; the hash (which opens nothing) for everyone. */
+  order: Omit<ShopOrderContext, 'downloads'> & { downloads: (Omit<ShopOrderContext['downloads'][number], 'token'> & { token?: string })[] };
+}
+
+export function shopOrderView({ snapshot, isOwner }: ViewArgs<ShopOrderMachine>): ShopOrderView {
+  const context = snapshot.context;
+  return {
+    state: snapshot.value,
+    order: {
+      ...context,
+      downloads: context.downloads.map(({ token, ...grant }) => (isOwner ? { ...grant, token } : grant)),
+    },
+  };
+}

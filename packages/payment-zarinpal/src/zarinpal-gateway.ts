@@ -1,0 +1,154 @@
+/**
+ * A `PaymentGateway` that speaks Zarinpal's v4 REST API over `fetch`: request, StartPay
+ * redirect, verify, inquiry, unVerified and reverse. Every call has a timeout; a timeout, a
+ * broken connection, a non-JSON answer or a 5xx rejects with a retryable `PaymentGatewayError`,
+ * while Zarinpal's definite answers become results (verify) or `rejected` errors (request).
+ * Card holders' contact details go to the gateway as metadata and nowhere else: no logging here.
+ */
+import { PaymentGatewayError, type InquiryStatus, type PaymentGateway, type PaymentRedirect, type PaymentRequest, type UnverifiedPayment, type VerificationOutcome } from '@statdesk/core';
+import { ZARINPAL_CODES, ZARINPAL_INQUIRY_STATUSES } from './result-codes';
+
+export const ZARINPAL_PRODUCTION_URL = 'https://payment.zarinpal.com';
+export const ZARINPAL_SANDBOX_URL = 'https://sandbox.zarinpal.com';
+
+export interface ZarinpalGatewayOptions {
+  /** The merchant id (a UUID) from the Zarinpal panel. */
+  merchantId: string;
+  /** `ZARINPAL_PRODUCTION_URL`, `ZARINPAL_SANDBOX_URL`, or a simulator's URL in tests. */
+  baseUrl: string;
+  /** Per-call timeout (default 10 s). */
+  timeoutMs?: number;
+  /** Needed by `reverse` (Zarinpal requires an access token for it); without one, `reverse` is unsupported. */
+  accessToken?: string;
+  /** The name recorded with payments (default `zarinpal`); distinct names let a portal use two merchant accounts. */
+  name?: string;
+  /** For tests and proxies (default the global `fetch`). */
+  fetch?: typeof fetch;
+}
+
+interface Envelope {
+  data?: Record<string, unknown> | unknown[];
+  errors?: { code?: unknown; message?: unknown } | unknown[];
+}
+
+export function zarinpalGateway(options: ZarinpalGatewayOptions): PaymentGateway {
+  const name = options.name ?? 'zarinpal';
+  if (!options.merchantId?.trim()) throw new PaymentGatewayError(name, 'rejected', 'merchantId is required');
+  let base: URL;
+  try {
+    base = new URL(options.baseUrl);
+  } catch {
+    throw new PaymentGatewayError(name, 'rejected', 'baseUrl is not a URL');
+  }
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const doFetch = options.fetch ?? fetch;
+
+  /** POSTs JSON and returns Zarinpal's code, data and message; transport problems reject. */
+  async function call(path: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+    let response: Response;
+    try {
+      response = await doFetch(new URL(path, base), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        body: JSON.stringify({ merchant_id: options.merchantId, ...body }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      throw new PaymentGatewayError(name, timedOut ? 'timeout' : 'unavailable', timedOut ? `${path} did not answer within ${timeoutMs} ms` : `${path} could not be reached`, undefined, { cause: error });
+    }
+    const text = await response.text().catch(() => '');
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(text) as Envelope;
+    } catch {
+      throw new PaymentGatewayError(name, response.status >= 500 || response.status === 404 ? 'unavailable' : 'protocol', `${path} answered HTTP ${response.status} without JSON`);
+    }
+    const data = envelope.data && !Array.isArray(envelope.data) ? envelope.data : undefined;
+    const errors = envelope.errors && !Array.isArray(envelope.errors) ? envelope.errors : undefined;
+    const code = typeof data?.code === 'number' ? data.code : typeof errors?.code === 'number' ? errors.code : undefined;
+    if (code === undefined) {
+      throw new PaymentGatewayError(name, response.status >= 500 ? 'unavailable' : 'protocol', `${path} answered HTTP ${response.status} without a result code`);
+    }
+    const message = String((data?.message ?? errors?.message ?? '') || `code ${code}`);
+    return { code, data: data ?? {}, message };
+  }
+
+  return {
+    name,
+    capabilities: { inquire: true, listUnverified: true, reverse: Boolean(options.accessToken), refund: false },
+
+    async requestPayment(request: PaymentRequest): Promise<PaymentRedirect> {
+      const { code, data, message } = await call('/pg/v4/payment/request.json', {
+        amount: toJsonAmount(name, request.amountRial),
+        currency: 'IRR',
+        description: request.description,
+        callback_url: request.callbackUrl,
+        metadata: { order_id: request.orderId, ...(request.mobile ? { mobile: request.mobile } : {}), ...(request.email ? { email: request.email } : {}) },
+      });
+      if (code !== ZARINPAL_CODES.success) throw new PaymentGatewayError(name, 'rejected', `payment request refused: ${message}`, code);
+      const authority = data.authority;
+      if (typeof authority !== 'string' || !authority) throw new PaymentGatewayError(name, 'protocol', 'payment request succeeded without an authority');
+      return { authority, redirectUrl: new URL(`/pg/StartPay/${encodeURIComponent(authority)}`, base).toString() };
+    },
+
+    async verify({ authority, amountRial }): Promise<VerificationOutcome> {
+      const { code, data, message } = await call('/pg/v4/payment/verify.json', { authority, amount: toJsonAmount(name, amountRial) });
+      if (code === ZARINPAL_CODES.success || code === ZARINPAL_CODES.alreadyVerified) {
+        const refId = data.ref_id;
+        if (typeof refId !== 'number' && typeof refId !== 'string') throw new PaymentGatewayError(name, 'protocol', 'verification succeeded without a ref_id');
+        return {
+          status: 'verified',
+          refId: String(refId),
+          alreadyVerified: code === ZARINPAL_CODES.alreadyVerified,
+          ...(typeof data.card_pan === 'string' && data.card_pan ? { cardPan: data.card_pan } : {}),
+        };
+      }
+      const reason =
+        code === ZARINPAL_CODES.amountMismatch
+          ? 'amount-mismatch'
+          : code === ZARINPAL_CODES.failed
+            ? 'not-paid'
+            : code === ZARINPAL_CODES.invalidAuthority
+              ? 'invalid-authority'
+              : 'gateway-error';
+      return { status: 'failed', reason, message, code };
+    },
+
+    async inquire(authority): Promise<InquiryStatus> {
+      const { code, data } = await call('/pg/v4/payment/inquiry.json', { authority });
+      if (code === ZARINPAL_CODES.invalidAuthority) return 'failed';
+      if (code !== ZARINPAL_CODES.success) return 'unknown';
+      const status = typeof data.status === 'string' ? data.status : '';
+      return ZARINPAL_INQUIRY_STATUSES[status as keyof typeof ZARINPAL_INQUIRY_STATUSES] ?? 'unknown';
+    },
+
+    async listUnverified(): Promise<UnverifiedPayment[]> {
+      const { code, data, message } = await call('/pg/v4/payment/unVerified.json', {});
+      if (code !== ZARINPAL_CODES.success) throw new PaymentGatewayError(name, 'rejected', `unverified listing refused: ${message}`, code);
+      const list = Array.isArray(data.authorities) ? (data.authorities as unknown[]) : [];
+      return list.flatMap((item): UnverifiedPayment[] => {
+        if (!item || typeof item !== 'object') return [];
+        const { authority, amount } = item as { authority?: unknown; amount?: unknown };
+        if (typeof authority !== 'string') return [];
+        return [{ authority, ...(typeof amount === 'number' && Number.isSafeInteger(amount) ? { amountRial: BigInt(amount) } : {}) }];
+      });
+    },
+
+    async reverse(authority) {
+      if (!options.accessToken) throw new PaymentGatewayError(name, 'unsupported', 'reverse needs an accessToken');
+      const { code, message } = await call('/pg/v4/payment/reverse.json', { authority }, { authorization: `Bearer ${options.accessToken}` });
+      return code === ZARINPAL_CODES.success ? { reversed: true } : { reversed: false, message };
+    },
+
+    async refund() {
+      throw new PaymentGatewayError(name, 'unsupported', 'refunds go through the Zarinpal panel; record them on the order');
+    },
+  };
+}
+
+/** Zarinpal takes a JSON number; amounts past 2^53 cannot be sent exactly, so they are refused. */
+function toJsonAmount(name: string, amountRial: bigint): number {
+  if (amountRial <= 0n || amountRial > BigInt(Number.MAX_SAFE_INTEGER)) throw new PaymentGatewayError(name, 'rejected', `amount ${amountRial} Rial cannot be sent to the gateway`);
+  return Number(amountRial);
+}
