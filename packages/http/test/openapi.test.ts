@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setup as setup_ } from 'xstate';
 import { z } from 'zod';
-import { defineWorkflow } from '@statdesk/core';
+import { complaintWorkflow, defineWorkflow, informationOrderWorkflow } from '@statdesk/core';
 import { createTestDesk } from '@statdesk/testing';
 import { buildOpenApiDocument, type OpenApiDocument } from '../src';
 import { ORIGIN, TENANT, reviewInput, setup } from './support';
@@ -82,5 +82,21 @@ describe('OpenAPI document', () => {
     const refs = refsIn(body);
     expect(refs.length).toBeGreaterThan(0);
     for (const target of refsIn(document)) expect(document.components.schemas[target.slice('#/components/schemas/'.length)], target).toBeDefined();
+  });
+
+  it('documents the shipped workflows with a real schema for every event', () => {
+    const { desk } = createTestDesk({ workflows: [informationOrderWorkflow(), complaintWorkflow()] });
+    const document = buildOpenApiDocument(desk.registry);
+    for (const name of ['information-order', 'complaint']) {
+      for (const type of Object.keys(desk.registry.latest(name)!.events)) {
+        const operation = document.paths[`/workflows/${name}/instances/{id}/events/${type}`]?.post as Operation;
+        const schema = operation.requestBody!.content['application/json']!.schema;
+        // A fallback description means z.toJSONSchema could not express the schema.
+        expect(String(schema.description ?? ''), `${name}.${type}`).not.toMatch(/^See the /);
+        expect(schema.type ?? schema.allOf ?? schema.anyOf, `${name}.${type}`).toBeDefined();
+      }
+    }
+    for (const target of refsIn(document)) expect(document.components.schemas[target.slice('#/components/schemas/'.length)], target).toBeDefined();
+    expect(() => JSON.parse(JSON.stringify(document))).not.toThrow();
   });
 });

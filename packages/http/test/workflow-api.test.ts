@@ -93,6 +93,14 @@ describe('workflow API through the Fetch handler', () => {
     expect(storage.oracle.counts().instances).toBe(1);
   });
 
+  it('starts once when the same Idempotency-Key arrives several times at once', async () => {
+    const { handler, storage } = setup();
+    const responses = await Promise.all(Array.from({ length: 5 }, () => start(handler, { 'idempotency-key': 'double-click' })));
+    expect(new Set(responses.map((r) => r.body.instanceId)).size).toBe(1);
+    expect(responses.map((r) => r.response.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(storage.oracle.counts().instances).toBe(1);
+  });
+
   it('answers 409 CONFLICT for a stale If-Match and writes nothing', async () => {
     const { handler, storage } = setup();
     const { body } = await start(handler);
