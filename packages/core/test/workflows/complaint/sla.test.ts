@@ -84,3 +84,23 @@ describe('SLA breaches', () => {
     expect(() => complaintWorkflow({ kinds: { question: { reopen: true } } })).toThrow(/kinds.question.reopen/);
   });
 });
+
+describe('with the SLA layer', () => {
+  it('the SLA policy form of the targets binds to the workflow, and with both timer sources a breach escalates once', async () => {
+    const { withSla } = await import('../../../src/sla');
+    const { DEFAULT_SLA_TARGETS, complaintSlaPolicy, iranGovernmentCalendar } = await import('../../../src');
+    const bound = withSla(complaintWorkflow(), { policy: complaintSlaPolicy('complaint', DEFAULT_SLA_TARGETS), calendar: iranGovernmentCalendar });
+    const t = createTestDesk({ workflows: [bound], start: SATURDAY_MORNING });
+    const { instanceId } = await fileMessage(t.desk, { tenantId, actor: citizen, input: messageInput() });
+    await t.advance(3 * DAY);
+    expect((await t.storage.getInstance({ tenantId, instanceId }))?.state).toBe('stage2.active.escalated');
+    const rows = t.storage.oracle.history({ tenantId, instanceId });
+    const breaches = rows.filter((r) => r.eventType === 'sla.breach');
+    // Whichever source fires first escalates; the other, if it still fires, is recorded and changes nothing.
+    expect(breaches.length).toBeGreaterThanOrEqual(1);
+    expect(rows.filter((r) => r.fromState?.startsWith('stage1') && r.toState.startsWith('stage2'))).toHaveLength(1);
+    expect((await t.desk.get({ tenantId, instanceId }, supervisor)).data).toMatchObject({ breaches: [{ target: 'stage1-acknowledge' }] });
+    expect(rows.filter((r) => r.eventType === 'sla.warning').length).toBeGreaterThan(0);
+    expect(t.notifier.sent.filter((m) => m.template === 'complaint.escalated')).toHaveLength(2); // e-mail + SMS, once
+  });
+});
