@@ -1,14 +1,19 @@
 /**
  * The OpenAPI 3.1 document of a handler, generated from the registered workflows: one path per
  * workflow start (its input schema) and one per event type (its fields schema, the roles that may
- * send it in the description). Schemas come from zod 4's `z.toJSONSchema` in input mode, so they
- * describe what a client sends (money as decimal strings, dates as ISO strings).
+ * send it in the description). Schemas come from zod 4's JSON Schema conversion in input mode, so
+ * they describe what a client sends (money as decimal strings, dates as ISO strings). Each schema
+ * converts itself (`schema.toJSONSchema`), so this package needs no zod of its own.
  */
-import { z } from 'zod';
 import type { WorkflowRegistry } from '@statdesk/core';
 import { ERROR_STATUS, type ErrorType } from './error-response';
 
 export type JsonSchema = Record<string, unknown>;
+
+/** A zod 4 schema, as far as the document needs it. */
+interface ConvertibleSchema {
+  toJSONSchema(params: { io: 'input'; unrepresentable: 'any' }): unknown;
+}
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
@@ -94,11 +99,11 @@ export function buildOpenApiDocument(registry: WorkflowRegistry, options: OpenAp
 }
 
 /** The JSON Schema of a zod schema; `$defs` move into `components` so every `$ref` resolves. */
-export function schemaOf(schema: z.ZodType | undefined, name: string, components: Record<string, JsonSchema>): JsonSchema {
+export function schemaOf(schema: ConvertibleSchema | undefined, name: string, components: Record<string, JsonSchema>): JsonSchema {
   if (!schema) return { type: 'object', properties: {}, additionalProperties: false };
   let converted: JsonSchema;
   try {
-    converted = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    converted = schema.toJSONSchema({ io: 'input', unrepresentable: 'any' }) as JsonSchema;
   } catch {
     // A schema JSON Schema cannot express (a custom check on a cycle…) is still documented.
     return { description: `See the ${name} schema in the workflow definition` };

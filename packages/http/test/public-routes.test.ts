@@ -23,8 +23,8 @@ describe('public routes', () => {
 
     const invalid = await handler(jsonRequest('POST', '/public/complaints/lookup', { complaintCode: '1', extra: true }));
     expect(invalid.status).toBe(400);
-    // The missing code is named; the unexpected field is reported against the body.
-    expect(((await invalid.json()) as { issues: { path: string }[] }).issues.map((i) => i.path).sort()).toEqual(['body', 'trackingCode']);
+    // The missing code and the unexpected field are each named.
+    expect(((await invalid.json()) as { issues: { path: string }[] }).issues.map((i) => i.path).sort()).toEqual(['extra', 'trackingCode']);
   });
 
   it('rate limits a client with 429 and Retry-After, and lets it back in when the bucket refills', async () => {
