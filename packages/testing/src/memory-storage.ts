@@ -253,7 +253,7 @@ class MemoryTransaction implements StorageTransaction {
   async setInstanceKeys(ref: InstanceRef, keys: readonly InstanceKey[]): Promise<void> {
     for (const k of keys) {
       if (!k.unique) continue;
-      const others = holders(this.tables, ref.tenantId, k.name, k.value, this.ops).filter((h) => h.instanceId !== ref.instanceId);
+      const others = holders(this.tables, ref.tenantId, k.name, k.value, this.ops, true).filter((h) => h.instanceId !== ref.instanceId);
       if (others.length) throw keyTaken(k.name);
     }
     this.ops.push({ kind: 'setKeys', ref: { ...ref }, keys: clone([...keys]) });
@@ -323,14 +323,16 @@ function keyTaken(name: string): ConflictError {
 }
 
 /**
- * Instances holding (tenant, name, value): committed keys with `ops` (a transaction's pending
- * key changes) laid over them, ordered by the instances' creation.
+ * Instances holding (tenant, name, value) — only as a unique key when `uniqueOnly` — with `ops`
+ * (a transaction's pending key changes) laid over the committed keys, oldest instance first.
  */
-function holders(tables: Tables, tenantId: string, name: string, value: string, ops: readonly Op[]): InstanceRef[] {
-  const ids = new Set(tables.keyIndex.get(key(tenantId, name, value))?.keys() ?? []);
+function holders(tables: Tables, tenantId: string, name: string, value: string, ops: readonly Op[], uniqueOnly = false): InstanceRef[] {
+  const ids = new Set(
+    [...(tables.keyIndex.get(key(tenantId, name, value)) ?? [])].filter(([, unique]) => unique || !uniqueOnly).map(([id]) => id),
+  );
   for (const op of ops) {
     if (op.kind !== 'setKeys' || op.ref.tenantId !== tenantId) continue;
-    if (op.keys.some((k) => k.name === name && k.value === value)) ids.add(op.ref.instanceId);
+    if (op.keys.some((k) => k.name === name && k.value === value && (k.unique || !uniqueOnly))) ids.add(op.ref.instanceId);
     else ids.delete(op.ref.instanceId);
   }
   const created = (id: string) => tables.instances.get(key(tenantId, id))?.createdAt.getTime() ?? Number.MAX_SAFE_INTEGER;
@@ -391,7 +393,7 @@ function commit(tables: Tables, ops: readonly Op[]): void {
         for (const k of op.keys) {
           if (!k.unique) continue;
           const held = tables.keyIndex.get(key(op.ref.tenantId, k.name, k.value));
-          const others = [...(held?.keys() ?? [])].filter((id) => id !== op.ref.instanceId);
+          const others = [...(held ?? [])].filter(([id, unique]) => unique && id !== op.ref.instanceId);
           if (others.length) throw keyTaken(k.name);
         }
         break;

@@ -54,7 +54,8 @@ export interface InstanceRecord {
 
 /**
  * A lookup key on an instance (a complaint's tracking code, a receipt's bank tracking number).
- * `unique` keys are held by at most one instance per (tenant, name, value).
+ * At most one instance per (tenant, name, value) holds it as a `unique` key; shared
+ * (non-unique) holders of the same value do not block it, and are found by lookups alike.
  */
 export interface InstanceKey {
   name: string;

@@ -538,6 +538,11 @@ export function describeStorageConformance(options: StorageConformanceOptions): 
       expect((error as ConflictError).details).toMatchObject({ entity: 'instance-key', id: 'complaint.trackingCode' });
       expect(await storage.findInstancesByKey('tenant-a', code.name, code.value)).toEqual([refOf(a)]);
       expect(await storage.readHistory(refOf(b))).toHaveLength(1);
+      // A shared holder of the same value does not block a unique one (and is found alike).
+      await storage.transaction((tx) => tx.setInstanceKeys(refOf(b), [{ ...code, value: '99999999', unique: false }]));
+      const c = await seed(storage, instanceRecord());
+      await storage.transaction((tx) => tx.setInstanceKeys(refOf(c), [{ ...code, value: '99999999' }]));
+      expect(await storage.findInstancesByKey('tenant-a', code.name, '99999999')).toEqual([refOf(b), refOf(c)]);
       // Another tenant may hold the same value, and an instance may re-set its own key.
       await storage.transaction((tx) => tx.setInstanceKeys(refOf(other), [code]));
       await storage.transaction((tx) => tx.setInstanceKeys(refOf(a), [code]));
