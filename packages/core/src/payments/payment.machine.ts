@@ -60,6 +60,7 @@ export function paymentMachine(options: ResolvedPaymentOptions) {
       inquiryDefinitelyUnpaid: ({ event }) => event.type === 'inquired' && (event.status === 'failed' || event.status === 'reversed'),
       inquiryPending: ({ event }) => event.type === 'inquired' && event.status === 'pending',
       checksLeft: ({ context }) => context.checks < options.maxChecks,
+      pendingWithChecksLeft: ({ context, event }) => event.type === 'inquired' && event.status === 'pending' && context.checks < options.maxChecks,
     },
     actions: {
       fail: assign((_, params: { reason: PaymentFailureReason; message: string }) => ({ failure: { reason: params.reason, message: params.message } })),
@@ -120,14 +121,12 @@ export function paymentMachine(options: ResolvedPaymentOptions) {
           inquired: [
             { guard: 'inquiryPaid', target: 'verifying', actions: assign({ lastInquiry: ({ event }) => event.status }) },
             { guard: 'inquiryDefinitelyUnpaid', target: 'failed', actions: [assign({ lastInquiry: ({ event }) => event.status }), fail('not-paid', 'the gateway reports the payment failed')] },
-            { guard: 'inquiryPending', target: 'abandonedOrWaiting', actions: assign({ lastInquiry: ({ event }) => event.status }) },
+            // Not paid yet: wait another window while checks are left, then call it abandoned.
+            { guard: 'pendingWithChecksLeft', target: 'redirected', actions: assign({ lastInquiry: ({ event }) => event.status }) },
+            { guard: 'inquiryPending', target: 'failed', actions: [assign({ lastInquiry: ({ event }) => event.status }), fail('abandoned', 'the payer did not pay')] },
             { target: 'unknown', actions: assign({ lastInquiry: ({ event }) => event.status }) },
           ],
         },
-      },
-      // Not paid yet: wait another window while checks are left, then call it abandoned.
-      abandonedOrWaiting: {
-        always: [{ guard: 'checksLeft', target: 'redirected' }, { target: 'failed', actions: fail('abandoned', 'the payer did not pay') }],
       },
       verifying: {
         entry: effect('payment.verify', ({ context }): PaymentVerifyEffect => ({
