@@ -44,6 +44,7 @@ import { canonicalJson, decodeJson, encodeJson } from './json-codec';
 import { redactPersonalData } from './redaction';
 import { WorkflowRegistry } from './registry';
 import { stateToString } from './state-value';
+import { handlesEventType } from './handles-event';
 import { planTransition } from './transition-plan';
 
 export interface Logger {
@@ -316,6 +317,7 @@ class DeskEngine implements Desk {
       const role = this.authorise(spec.roles, def, command.actor, `send "${type}" to ${def.name}`, record);
       if (record.status !== 'active') throw new InvalidTransitionError(type, record.state);
       const snapshot = restoreSnapshot(def, record);
+      if (!handlesEventType(snapshot, type)) throw new InvalidTransitionError(type, record.state);
       if (spec.enrich) {
         const context = this.enrichContext(tx, command.tenantId, record.id, command.actor, now, snapshot.context);
         parsed = { ...parsed, ...(await spec.enrich(parsed, context)) };

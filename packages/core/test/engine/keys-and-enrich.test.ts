@@ -84,3 +84,37 @@ describe('instance keys', () => {
     expect((await contextOf(a.instanceId)).price).toBe(250_000n);
   });
 });
+
+describe('enrich and the current state', () => {
+  it('an event the state does not handle is an invalid transition before its enrich step runs', async () => {
+    let enrichCalls = 0;
+    const machine = setup({ types: {} as { events: { type: 'open' } | { type: 'price'; total?: number } } }).createMachine({
+      id: 'gate',
+      initial: 'closed',
+      states: { closed: { on: { open: 'opened' } }, opened: { on: { price: {} } } },
+    });
+    const gate = defineWorkflow({
+      name: 'gate',
+      version: '1',
+      machine,
+      create: { roles: ['clerk'] },
+      events: {
+        open: { roles: ['clerk'] },
+        price: {
+          roles: ['clerk'],
+          enrich: () => {
+            enrichCalls++;
+            throw new Error('no price list for a closed gate');
+          },
+        },
+      },
+    });
+    const t = createTestDesk({ workflows: [gate] });
+    const { instanceId } = await t.desk.create({ tenantId, workflow: 'gate', actor: clerk });
+    await expect(t.desk.send({ tenantId, instanceId, actor: clerk, event: { type: 'price' } })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    expect(enrichCalls).toBe(0);
+    await t.desk.send({ tenantId, instanceId, actor: clerk, event: { type: 'open' } });
+    await expect(t.desk.send({ tenantId, instanceId, actor: clerk, event: { type: 'price' } })).rejects.toThrow('no price list');
+    expect(enrichCalls).toBe(1);
+  });
+});
