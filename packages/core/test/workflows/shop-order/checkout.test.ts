@@ -268,6 +268,22 @@ describe('shop order rules', () => {
     expect(order.delivery).toBe('post');
   });
 
+  it('the catalogue validates products and lists them in id order; withdrawn ones stay readable', async () => {
+    h = await shopHarness();
+    const bad = await h.catalogue.put(tenantId, { id: 'Bad Id', kind: 'file', format: 'digital', title: '', priceRial: 0n, status: 'active', fileKey: 'f' }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ValidationError);
+    expect((bad as ValidationError).fields).toEqual(['id', 'title', 'priceRial']);
+    const inconsistent = await h.catalogue.put(tenantId, { id: 'cd-1', kind: 'cd', format: 'digital', title: 'CD', priceRial: 1_000n, status: 'active' }).catch((e: unknown) => e);
+    expect((inconsistent as ValidationError).fields).toEqual(['fileKey', 'format']);
+    const page = await h.catalogue.list(tenantId, { status: 'active', limit: 2 });
+    expect(page.products.map((p) => p.id)).toEqual(['census-1395-results-cd', 'census-1395-tables']);
+    expect((await h.catalogue.list(tenantId, { status: 'active', after: page.nextAfter! })).products.map((p) => p.id)).toEqual(['labour-survey-1402', 'statistical-yearbook-1401']);
+    await h.catalogue.withdraw(tenantId, 'labour-survey-1402');
+    expect((await h.catalogue.get(tenantId, 'labour-survey-1402'))?.status).toBe('withdrawn');
+    expect(await h.catalogue.get('other-tenant', 'census-1395-tables')).toBeUndefined();
+    await expect(h.catalogue.withdraw(tenantId, 'nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('another customer can neither read nor act on the order; staff do not see download tokens', async () => {
     h = await shopHarness();
     const orderId = await placedOrder(h, [{ productId: 'census-1395-tables' }]);
