@@ -1,11 +1,13 @@
 // Loads every built package through its exports map, as ESM and as CommonJS, so a broken
 // `exports`, a missing declaration file or a bundling mistake fails CI rather than a user.
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const packages = ['core', 'testing'];
+const packages = readdirSync(join(import.meta.dirname, '..', 'packages')).filter((name) =>
+  existsSync(join(import.meta.dirname, '..', 'packages', name, 'package.json')),
+);
 let failed = false;
 for (const name of packages) {
   const dir = join(import.meta.dirname, '..', 'packages', name);

@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { incidentWorkflow, toMermaidStatechart, type StatechartOptions } from '@statdesk/core';
+import { incidentWorkflow, paymentMachine, resolvePaymentOptions, shopOrderMachine, toMermaidStatechart, type StatechartOptions } from '@statdesk/core';
 import type { AnyStateMachine } from 'xstate';
 
 export interface ChartEntry {
@@ -17,7 +17,11 @@ export interface ChartEntry {
   options?: StatechartOptions;
 }
 
-export const charts: ChartEntry[] = [{ doc: 'workflows/incidents.md', name: 'incident', machine: incidentWorkflow({ channel: 'mobile-app' }).machine }];
+export const charts: ChartEntry[] = [
+  { doc: 'workflows/incidents.md', name: 'incident', machine: incidentWorkflow({ channel: 'mobile-app' }).machine },
+  { doc: 'workflows/shop-order.md', name: 'shop-order', machine: shopOrderMachine() },
+  { doc: 'workflows/shop-order.md', name: 'payment', machine: paymentMachine(resolvePaymentOptions()) },
+];
 
 export const docsRoot = join(import.meta.dirname, '..', 'docs');
 

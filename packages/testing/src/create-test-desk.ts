@@ -39,8 +39,8 @@ export interface TestDesk<S extends Storage = MemoryStorage, N extends Notifier 
 export function createTestDesk<S extends Storage = MemoryStorage, N extends Notifier = RecordingNotifier>(options: TestDeskOptions<S, N>): TestDesk<S, N> {
   const { storage = new MemoryStorage() as Storage as S, clock = new TestClock(options.start), notifier = new RecordingNotifier() as Notifier as N, start: _start, ...rest } = options;
   const desk = createDesk({
-    outbox: { afterCommit: 'await', ...rest.outbox },
     ...rest,
+    outbox: { afterCommit: 'await', ...rest.outbox },
     storage,
     clock,
     notifier,

@@ -182,7 +182,7 @@ function claim<R extends { id: string; lease?: Lease }>(rows: R[], due: (row: R)
   const now = options.now.getTime();
   const claimed = rows
     .filter((r) => due(r).getTime() <= now && (!r.lease || r.lease.until <= now))
-    .sort((a, b) => due(a).getTime() - due(b).getTime() || a.id.localeCompare(b.id))
+    .sort((a, b) => due(a).getTime() - due(b).getTime()) // stable: ties keep insertion order
     .slice(0, options.limit);
   for (const row of claimed) row.lease = { workerId: options.workerId, until: now + options.leaseMs };
   return claimed;
