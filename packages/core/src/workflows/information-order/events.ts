@@ -85,7 +85,7 @@ export const eventSchemas = {
 };
 
 /** Server-added facts common to every event: when, and who. */
-interface Stamp {
+export interface Stamp {
   at?: Date;
   actorId?: string;
 }
