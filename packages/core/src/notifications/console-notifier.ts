@@ -1,12 +1,14 @@
 import type { ContactDirectory, Notifier } from '../ports/notification';
 import { consoleTransports, type ConsoleTransportOptions } from './console-transport';
-import { createTemplateNotifier } from './template-notifier';
+import { createTemplateNotifier, type TemplateNotifierOptions } from './template-notifier';
 import { createTemplateSet, type TemplateSet } from './template-set';
 
 export interface ConsoleNotifierOptions extends ConsoleTransportOptions {
   contacts: ContactDirectory;
   /** Default: the shipped templates. */
   templates?: TemplateSet;
+  /** The portal's origin for root-relative links (see `createTemplateNotifier`). */
+  portalUrl?: TemplateNotifierOptions['portalUrl'];
 }
 
 /** For development: renders every notification as it would be sent and prints it, addresses masked. */
@@ -15,5 +17,6 @@ export function consoleNotifier(options: ConsoleNotifierOptions): Notifier {
     contacts: options.contacts,
     templates: options.templates ?? createTemplateSet(),
     transports: consoleTransports(options.write ? { write: options.write } : {}),
+    ...(options.portalUrl ? { portalUrl: options.portalUrl } : {}),
   });
 }

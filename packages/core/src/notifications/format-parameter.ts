@@ -15,7 +15,17 @@ const dateFormats: Record<Language, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB-u-ca-persian', { timeZone: TEHRAN, day: 'numeric', month: 'long', year: 'numeric' }),
 };
 
-export function formatParameter(kind: ParameterKind, value: unknown, modifier: string | undefined, language: Language): string {
+/** What a value's formatting may depend on besides its kind. */
+export interface FormatContext {
+  /**
+   * The portal's origin (`https://portal.example.ir`), against which a root-relative link such
+   * as `/complaints/C-1` is resolved: one workflow definition serves several portals, so the
+   * workflow writes paths and the deployment knows the host.
+   */
+  portalUrl?: string;
+}
+
+export function formatParameter(kind: ParameterKind, value: unknown, modifier: string | undefined, language: Language, context: FormatContext = {}): string {
   switch (kind) {
     case 'text': {
       const text = guarded(requireString(value));
@@ -28,11 +38,13 @@ export function formatParameter(kind: ParameterKind, value: unknown, modifier: s
     }
     case 'url': {
       const text = guarded(requireString(value));
+      const relative = text.startsWith('/') && !text.startsWith('//');
+      if (relative && !context.portalUrl) throw new ParameterValueProblem('a root-relative link needs the portal\'s address (`portalUrl` on the notifier)');
       let url: URL;
       try {
-        url = new URL(text);
+        url = relative ? new URL(text, context.portalUrl) : new URL(text);
       } catch {
-        throw new ParameterValueProblem('not an absolute URL');
+        throw new ParameterValueProblem(relative ? `portalUrl "${context.portalUrl}" is not an absolute URL` : 'not an absolute URL');
       }
       if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))) {
         throw new ParameterValueProblem('links must use https');

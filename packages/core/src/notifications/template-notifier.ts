@@ -23,6 +23,12 @@ export interface TemplateNotifierOptions {
    * the message. The engine fills `fa` when a workflow names none, so the profile is the better guide.
    */
   language?: 'profile' | 'message';
+  /**
+   * The portal's origin, per tenant or for all: workflows put root-relative links in messages
+   * (`/complaints/C-1`) because one definition serves several portals; they are resolved here.
+   * Without it a relative link dead-letters its message.
+   */
+  portalUrl?: string | ((tenantId: string) => string | undefined);
 }
 
 export function createTemplateNotifier(options: TemplateNotifierOptions): Notifier {
@@ -38,19 +44,21 @@ export function createTemplateNotifier(options: TemplateNotifierOptions): Notifi
       if (!contact) throw new PermanentDeliveryError(`No profile "${profileId}" in tenant "${tenantId}"`);
       const language: Language = options.language === 'message' ? message.language : contact.language;
       const base = { idempotencyKey: message.idempotencyKey, tenantId, language };
+      const portalUrl = typeof options.portalUrl === 'function' ? options.portalUrl(tenantId) : options.portalUrl;
+      const request = { template: message.template, language, params: message.params, ...name(contact.displayName), ...(portalUrl ? { portalUrl } : {}) };
 
       let receipt: TransportReceipt;
       if (message.channel === 'email') {
         if (!contact.email) throw new PermanentDeliveryError(`Profile "${profileId}" has no official e-mail address`);
         const transport = options.transports.email;
         if (!transport) throw new DefinitionError('No e-mail transport configured for notifications');
-        const rendered = options.templates.render({ template: message.template, channel: 'email', language, params: message.params, ...name(contact.displayName) });
+        const rendered = options.templates.render({ ...request, channel: 'email' });
         receipt = await transport.send({ ...base, to: contact.email, ...(contact.displayName ? { toName: contact.displayName } : {}), message: rendered });
       } else {
         if (!contact.mobile) throw new PermanentDeliveryError(`Profile "${profileId}" has no official mobile number`);
         const transport = options.transports.sms;
         if (!transport) throw new DefinitionError('No SMS transport configured for notifications');
-        const rendered = options.templates.render({ template: message.template, channel: 'sms', language, params: message.params, ...name(contact.displayName) });
+        const rendered = options.templates.render({ ...request, channel: 'sms' });
         receipt = await transport.send({ ...base, to: contact.mobile, message: rendered });
       }
 

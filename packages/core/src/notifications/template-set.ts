@@ -12,7 +12,7 @@ import type { JsonValue } from '../ports/json';
 import type { Language, NotificationChannel } from '../ports/notification';
 import { notificationCatalogue } from './catalogue';
 import { TemplateParameterError, TemplateSetError } from './errors';
-import { formatParameter, ParameterValueProblem } from './format-parameter';
+import { formatParameter, ParameterValueProblem, type FormatContext } from './format-parameter';
 import { MODIFIERS, type NotificationCatalogue, type NotificationDeclaration } from './parameters';
 import { findPersonalData } from './personal-data';
 import { fillPlaceholders, placeholdersIn } from './placeholders';
@@ -38,6 +38,8 @@ export interface RenderRequest {
   params: Record<string, unknown>;
   /** How to address the reader; a generic form of address when absent. */
   recipientName?: string;
+  /** The portal's origin, for root-relative links (`/complaints/C-1`); without it they are refused. */
+  portalUrl?: string;
 }
 
 export interface RenderedEmail {
@@ -97,7 +99,8 @@ export function createTemplateSet(options: TemplateSetOptions = {}): TemplateSet
     const declaration = catalogue[request.template];
     const template = merged.get(request.template);
     if (!declaration || !template) throw new DefinitionError(`Unknown notification template "${request.template}"`);
-    const values = checkParams(request.template, declaration, decodeJson(request.params as JsonValue) as Record<string, unknown>);
+    const format: FormatContext = request.portalUrl ? { portalUrl: request.portalUrl } : {};
+    const values = checkParams(request.template, declaration, decodeJson(request.params as JsonValue) as Record<string, unknown>, format);
     const language = request.language;
     const name = request.recipientName && !findPersonalData(request.recipientName) ? request.recipientName.trim() : GENERIC_RECIPIENT[language];
     const fill = (text: string, escape: (s: string) => string = (s) => s) =>
@@ -106,7 +109,7 @@ export function createTemplateSet(options: TemplateSetOptions = {}): TemplateSet
         const value = values[param];
         if (value === undefined) return '';
         try {
-          return escape(formatParameter(declaration.params[param]!.kind, value, modifier, language));
+          return escape(formatParameter(declaration.params[param]!.kind, value, modifier, language, format));
         } catch (error) {
           if (error instanceof ParameterValueProblem) throw new TemplateParameterError(request.template, param, error.message);
           throw error;
@@ -194,7 +197,7 @@ function checkTemplate(id: string, declaration: NotificationDeclaration, templat
   return problems;
 }
 
-function checkParams(template: string, declaration: NotificationDeclaration, params: Record<string, unknown>): Record<string, unknown> {
+function checkParams(template: string, declaration: NotificationDeclaration, params: Record<string, unknown>, format: FormatContext): Record<string, unknown> {
   for (const name of Object.keys(params)) {
     if (!(name in declaration.params)) throw new TemplateParameterError(template, name, 'not declared for this notification');
   }
@@ -207,7 +210,7 @@ function checkParams(template: string, declaration: NotificationDeclaration, par
     // Every value is checked, also those this channel's text leaves out: a bad value is a bug
     // in the workflow either way, and personal data must be refused wherever it was put.
     try {
-      formatParameter(param.kind, value, undefined, 'en');
+      formatParameter(param.kind, value, undefined, 'en', format);
     } catch (error) {
       if (error instanceof ParameterValueProblem) throw new TemplateParameterError(template, name, error.message);
       throw error;

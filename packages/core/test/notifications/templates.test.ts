@@ -164,4 +164,12 @@ describe('parameters at send time', () => {
       templates.render({ template: 'complaint.answered', channel: 'sms', language: 'en', params: { trackingCode: 'C-1', link: 'http://portal.example.ir/x' } }),
     ).toThrow(/links must use https/);
   });
+
+  it('resolves a root-relative link against the portal address, and refuses it without one', () => {
+    const request = { template: 'complaint.answered', channel: 'sms' as const, language: 'en' as const, params: { trackingCode: 'C-1', link: '/complaints/C-1' } };
+    expect(templates.render({ ...request, portalUrl: 'https://amar.example.ir' }).text).toContain('https://amar.example.ir/complaints/C-1');
+    expect(() => templates.render(request)).toThrow(/parameter "link": a root-relative link needs the portal's address/);
+    // A protocol-relative link is not a path on the portal: it could point anywhere.
+    expect(() => templates.render({ ...request, params: { trackingCode: 'C-1', link: '//evil.example/x' }, portalUrl: 'https://amar.example.ir' })).toThrow(/not an absolute URL/);
+  });
 });
