@@ -60,13 +60,18 @@ export const notificationCatalogue = {
     description: 'The order (or part of it) was refunded.',
     params: { orderNumber: order, amount: { kind: 'money' } },
   },
-  // Channel C: questions, criticism, suggestions and complaints.
+  // Channel C: questions, criticism, suggestions and complaints. One machine serves all four
+  // kinds, so the wording says "your message" and never names the kind.
   'complaint.filed': {
-    description: 'A complaint was filed: the two codes the complainant keeps to follow it.',
+    description: 'A message with a complaint code was filed: the two codes the complainant keeps to follow it.',
     params: { trackingCode: tracking, complaintCode: { kind: 'reference' }, link },
   },
+  'complaint.message-filed': {
+    description: 'A message without a complaint code (a question, suggestion or criticism by default) was filed: the tracking code to follow it.',
+    params: { trackingCode: tracking, link },
+  },
   'complaint.acknowledged': {
-    description: 'The office acknowledged the complaint and says when to expect an answer.',
+    description: 'The office acknowledged the message and says by when it will answer.',
     params: { trackingCode: tracking, answerBy: { kind: 'instant' } },
   },
   'complaint.answered': {
@@ -74,16 +79,25 @@ export const notificationCatalogue = {
     params: { trackingCode: tracking, link },
   },
   'complaint.awaiting-reply': {
-    description: 'The office needs more information from the complainant.',
-    params: { trackingCode: tracking, replyBy: { kind: 'instant' }, link },
+    description: 'The office needs more information from the complainant; the answer deadline waits for the reply.',
+    params: { trackingCode: tracking, link },
   },
   'complaint.escalated': {
-    description: 'The complaint passed its deadline and went to a supervisor.',
+    description: 'The message went to a supervisor (stage 2): asked for by the complainant, reopened, or past its deadline.',
     params: { trackingCode: tracking },
   },
   'complaint.closed': {
-    description: 'The complaint was closed; the complainant may rate the handling or reopen it within the window.',
+    description: 'The message was closed; the complainant may rate the handling (and, where its kind allows, reopen it) in the portal.',
     params: { trackingCode: tracking, link },
+  },
+  'complaint.withdrawn': {
+    description: 'The complainant withdrew the message; nothing more will happen on it.',
+    params: { trackingCode: tracking },
+  },
+  // Service incidents: staff notifications.
+  'incident.restoration-breached': {
+    description: 'Staff: a service incident passed its committed restoration target without being restored.',
+    params: { channel: { kind: 'reference' }, title: { kind: 'text' }, dueAt: { kind: 'instant' } },
   },
 } as const satisfies NotificationCatalogue;
 

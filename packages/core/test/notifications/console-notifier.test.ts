@@ -12,8 +12,8 @@ describe('the console notifier', () => {
     expect(await notifier.send({ ...base, channel: 'sms', idempotencyKey: 'k-2' })).toEqual({ duplicate: false, providerMessageId: 'console-2' });
     expect(await notifier.send({ ...base, channel: 'sms', idempotencyKey: 'k-2' })).toEqual({ duplicate: true, providerMessageId: 'console-2' });
     expect(lines).toEqual([
-      '── e-mail to s***@example.ir [complaint.escalated, en] key k-1\nSubject: Complaint C-5 escalated to a supervisor\n\nDear customer,\n\nComplaint C-5 passed its deadline and has been escalated to a supervisor. Thank you for your patience.\n\nQuestions, Criticism, Suggestions and Complaints System\nStatistical Centre of Iran\n',
-      '── SMS to 0912*****67 [complaint.escalated, en] key k-2\nStatistical Centre of Iran: complaint C-5 has been escalated to a supervisor.',
+      '── e-mail to s***@example.ir [complaint.escalated, en] key k-1\nSubject: Message C-5 referred to a supervisor\n\nDear customer,\n\nYour message (tracking code C-5) has been referred to a supervisor for another review. We will tell you the outcome the same way.\n\nQuestions, Criticism, Suggestions and Complaints System\nStatistical Centre of Iran\n',
+      '── SMS to 0912*****67 [complaint.escalated, en] key k-2\nStatistical Centre of Iran: message C-5 has been referred to a supervisor.',
     ]);
     expect(lines.join('\n')).not.toMatch(/sara\.ahmadi|09121234567/);
   });

@@ -10,10 +10,10 @@
  * are worked out through the business calendar. Breaches arrive as `sla.breach` events — from
  * the durable timers armed here, or from the SLA layer — and the machine reacts to either.
  */
-import { assertEvent, assign, cancel, enqueueActions, setup } from 'xstate';
+import { assertEvent, assign, cancel, enqueueActions, setup, type AnyEventObject } from 'xstate';
 import { DefinitionError } from '../../errors';
 import { notify } from '../../engine/effects';
-import type { JsonValue } from '../../ports/json';
+import { notification } from '../../notifications/catalogue';
 import { businessTimeAfter, businessTimeLeft, delayOf, workingDaysAfter, type Deadline } from './business-days';
 import { formatCode } from './codes';
 import type { AttachmentRef, EventStamp } from './events';
@@ -123,11 +123,13 @@ export type ComplaintEvent =
 /** Template ids of the notifications sent to the complainant. */
 export const COMPLAINT_TEMPLATES = Object.freeze({
   filed: 'complaint.filed',
+  messageFiled: 'complaint.message-filed',
   acknowledged: 'complaint.acknowledged',
   awaitingReply: 'complaint.awaiting-reply',
   answered: 'complaint.answered',
   escalated: 'complaint.escalated',
   closed: 'complaint.closed',
+  withdrawn: 'complaint.withdrawn',
 } as const);
 
 /** The instant a command ran: the desk stamps `at` on every event it accepts. */
@@ -147,21 +149,34 @@ function required<T>(value: T | undefined, field: string): T {
 export function complaintMachine(settings: ComplaintSettings) {
   const { calendar } = settings;
 
-  const tell = (template: string, extra?: (context: ComplaintContext) => Record<string, JsonValue>) =>
-    settings.channels.map((channel) =>
-      notify<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent>(({ context }) => ({
-        recipient: { profileId: context.complainantId },
-        channel,
-        template,
-        params: {
-          kind: context.kind,
-          trackingCode: formatCode(context.trackingCode),
-          ...(context.complaintCode ? { complaintCode: formatCode(context.complaintCode) } : {}),
-          ...extra?.(context),
-        },
-        language: context.language,
-      })),
-    );
+  /**
+   * One notify per configured channel, to the complainant, in the language they filed in. The
+   * builder returns a catalogue-checked `notification(id, params)`, or null when there is
+   * nothing true to say (a deadline that is not set), so no message is ever sent half-filled.
+   * Only codes, deadlines and the portal link go out: never the message's text or the person.
+   */
+  const tell = (build: (context: ComplaintContext) => ReturnType<typeof notification> | null) =>
+    enqueueActions<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent, never, never, never, never, AnyEventObject>(({ context, enqueue }) => {
+      const message = build(context);
+      if (!message) return;
+      for (const channel of settings.channels) {
+        enqueue(notify<ComplaintContext, ComplaintEvent, undefined, ComplaintEvent>({ recipient: { profileId: context.complainantId }, channel, ...message, language: context.language }));
+      }
+    });
+  const trackingCode = (context: ComplaintContext) => formatCode(context.trackingCode);
+  const link = (context: ComplaintContext) => settings.links.message(context.trackingCode);
+  const tellFiled = tell((c) =>
+    c.complaintCode
+      ? notification(COMPLAINT_TEMPLATES.filed, { trackingCode: trackingCode(c), complaintCode: formatCode(c.complaintCode), link: link(c) })
+      : notification(COMPLAINT_TEMPLATES.messageFiled, { trackingCode: trackingCode(c), link: link(c) }),
+  );
+  // The answer deadline of the current stage, set on filing and on entering stage 2.
+  const tellAcknowledged = tell((c) => (c.deadlines.answer ? notification(COMPLAINT_TEMPLATES.acknowledged, { trackingCode: trackingCode(c), answerBy: c.deadlines.answer.due }) : null));
+  const tellAwaitingReply = tell((c) => notification(COMPLAINT_TEMPLATES.awaitingReply, { trackingCode: trackingCode(c), link: link(c) }));
+  const tellAnswered = tell((c) => notification(COMPLAINT_TEMPLATES.answered, { trackingCode: trackingCode(c), link: link(c) }));
+  const tellEscalated = tell((c) => notification(COMPLAINT_TEMPLATES.escalated, { trackingCode: trackingCode(c) }));
+  const tellClosed = tell((c) => notification(COMPLAINT_TEMPLATES.closed, { trackingCode: trackingCode(c), link: link(c) }));
+  const tellWithdrawn = tell((c) => notification(COMPLAINT_TEMPLATES.withdrawn, { trackingCode: trackingCode(c) }));
 
   /** Arms a stage's SLA timer unless that target already breached in this round. */
   const arm = (name: 'acknowledge' | 'answer', stage: Stage) => {
@@ -206,12 +221,12 @@ export function complaintMachine(settings: ComplaintSettings) {
       { guard: { type: 'breach' as const, params: { target, escalate: false } }, actions: 'recordBreach' as const },
     ];
     const waiting = {
-      entry: [...(stage === 1 ? tell(COMPLAINT_TEMPLATES.filed) : []), arm('acknowledge', stage)],
+      entry: [...(stage === 1 ? [tellFiled] : []), arm('acknowledge', stage)],
       exit: disarm('acknowledge', stage),
       on: {
         'sla.breach': breachHandlers('acknowledge'),
-        acknowledge: { guard: staffGuard, target: 'acknowledged', actions: ['acknowledge' as const, ...tell(COMPLAINT_TEMPLATES.acknowledged)] },
-        assign: { guard: staffGuard, target: 'underReview', actions: ['acknowledge' as const, 'assignOfficer' as const, ...tell(COMPLAINT_TEMPLATES.acknowledged)] },
+        acknowledge: { guard: staffGuard, target: 'acknowledged', actions: ['acknowledge' as const, tellAcknowledged] },
+        assign: { guard: staffGuard, target: 'underReview', actions: ['acknowledge' as const, 'assignOfficer' as const, tellAcknowledged] },
       },
     };
     const acknowledged = {
@@ -239,7 +254,7 @@ export function complaintMachine(settings: ComplaintSettings) {
           states: { [first]: waiting, acknowledged, underReview } as Record<First, typeof waiting> & { acknowledged: typeof acknowledged; underReview: typeof underReview },
         },
         awaitingComplainant: {
-          entry: tell(COMPLAINT_TEMPLATES.awaitingReply),
+          entry: tellAwaitingReply,
           on: { reply: { target: `${self}.active.underReview`, actions: 'resumeWithReply' as const } },
         },
       },
@@ -394,10 +409,10 @@ export function complaintMachine(settings: ComplaintSettings) {
       stage1: reviewStage(1, 'filed'),
       stage2: {
         ...reviewStage(2, 'escalated'),
-        entry: tell(COMPLAINT_TEMPLATES.escalated, (context) => ({ reason: context.escalation?.reason ?? 'dissatisfied' })),
+        entry: tellEscalated,
       },
       answered: {
-        entry: tell(COMPLAINT_TEMPLATES.answered, (context) => ({ stage: context.stage })),
+        entry: tellAnswered,
         after: { respondWindow: { target: 'closed', actions: 'close' } },
         on: {
           accept: { target: 'closed', actions: 'close' },
@@ -406,7 +421,7 @@ export function complaintMachine(settings: ComplaintSettings) {
         },
       },
       closed: {
-        entry: tell(COMPLAINT_TEMPLATES.closed, (context) => ({ reason: context.closedBy ?? 'complainant' })),
+        entry: tellClosed,
         after: { surveyWindow: { target: 'archived', actions: 'archive' } },
         on: {
           reopen: { guard: 'mayReopen', target: 'stage2', actions: ['reopened', enterStageTwo('reopened')] },
@@ -416,7 +431,7 @@ export function complaintMachine(settings: ComplaintSettings) {
       },
       withdrawn: {
         type: 'final',
-        entry: tell(COMPLAINT_TEMPLATES.closed, () => ({ reason: 'withdrawn' })),
+        entry: tellWithdrawn,
       },
       archived: { type: 'final' },
     },

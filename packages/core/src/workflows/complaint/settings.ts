@@ -38,6 +38,12 @@ export interface ComplaintWorkflowOptions {
   showOfficerNames?: boolean;
   /** Channels each notification goes out on (default e-mail and SMS). */
   channels?: readonly NotificationChannel[];
+  /**
+   * Links put in messages; the portal owns its URLs. Default root-relative
+   * (`/complaints/<tracking code>`), resolved by the notifier's `portalUrl`. Never put the
+   * complaint code in a link: with the tracking code it is the key to the public lookup.
+   */
+  links?: ComplaintLinks;
   /** Random source for codes (default `crypto.randomInt`). */
   random?: RandomInt;
   attachments?: {
@@ -50,6 +56,15 @@ export interface ComplaintWorkflowOptions {
   };
 }
 
+export interface ComplaintLinks {
+  /** The message's status page, where the complainant looks it up, replies, rates or reopens. */
+  message(trackingCode: string): string;
+}
+
+export const DEFAULT_COMPLAINT_LINKS: ComplaintLinks = Object.freeze({
+  message: (trackingCode: string) => `/complaints/${encodeURIComponent(trackingCode)}`,
+});
+
 export interface ComplaintSettings {
   version: string;
   calendar: BusinessCalendar;
@@ -59,6 +74,7 @@ export interface ComplaintSettings {
   roles: ComplaintRoles;
   showOfficerNames: boolean;
   channels: readonly NotificationChannel[];
+  links: ComplaintLinks;
   random?: RandomInt;
   attachmentPolicy: UploadPolicy;
   maxAttachments: number;
@@ -97,6 +113,7 @@ export function resolveComplaintSettings(options: ComplaintWorkflowOptions = {})
     roles: { ...DEFAULT_COMPLAINT_ROLES, ...options.roles },
     showOfficerNames: options.showOfficerNames ?? false,
     channels: [...new Set(channels)],
+    links: options.links ?? DEFAULT_COMPLAINT_LINKS,
     ...(options.random ? { random: options.random } : {}),
     attachmentPolicy: options.attachments?.policy ?? attachmentUploadPolicy,
     maxAttachments,

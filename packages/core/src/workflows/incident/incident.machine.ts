@@ -3,8 +3,9 @@
  * investigating if the fix did not hold, closed (or dismissed as not an incident). Breaching the
  * restoration target (`sla.breach`) escalates in any state without changing it.
  */
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup, type AnyEventObject } from 'xstate';
 import { notify } from '../../engine/effects';
+import { notification } from '../../notifications/catalogue';
 import type { IncidentInput } from './incident.events';
 
 export interface IncidentContext {
@@ -29,7 +30,7 @@ export type IncidentEvent =
 
 export interface IncidentMachineOptions {
   channel: string;
-  /** Profile told (by e-mail) when the restoration target is breached; none: only counted. */
+  /** Profile told (by e-mail, `incident.restoration-breached`) when the restoration target is breached; none: only counted. */
   escalateTo?: string;
 }
 
@@ -41,12 +42,18 @@ export function incidentMachine(options: IncidentMachineOptions) {
         publicMessage: ({ context, event }) => ('publicMessage' in event && event.publicMessage ? event.publicMessage : context.publicMessage),
       }),
       // Named so a portal can replace it through customiseWorkflow({ provide: { actions } }).
-      escalate: notify<IncidentContext, IncidentEvent, undefined, IncidentEvent>(({ context, event }) => ({
-        recipient: { profileId: options.escalateTo ?? '' },
-        channel: 'email' as const,
-        template: 'incident.restorationBreached',
-        params: { channel: context.channel, title: context.title, dueAt: event.type === 'sla.breach' ? event.dueAt : '' },
-      })),
+      // Without a profile to tell, nothing is sent (the breach is still counted and recorded).
+      escalate: enqueueActions<IncidentContext, IncidentEvent, undefined, IncidentEvent, never, never, never, never, AnyEventObject>(({ context, event, enqueue }) => {
+        const escalateTo = options.escalateTo;
+        if (!escalateTo || event.type !== 'sla.breach') return;
+        enqueue(
+          notify<IncidentContext, IncidentEvent, undefined, IncidentEvent>({
+            recipient: { profileId: escalateTo },
+            channel: 'email',
+            ...notification('incident.restoration-breached', { channel: context.channel, title: context.title, dueAt: event.dueAt }),
+          }),
+        );
+      }),
     },
   }).createMachine({
     id: 'incident',
@@ -63,7 +70,7 @@ export function incidentMachine(options: IncidentMachineOptions) {
     on: {
       note: { actions: assign({ notes: ({ context, event }) => [...context.notes, { text: event.text }] }) },
       'sla.breach': {
-        actions: [assign({ escalations: ({ context }) => context.escalations + 1 }), ...(options.escalateTo ? ['escalate' as const] : [])],
+        actions: [assign({ escalations: ({ context }) => context.escalations + 1 }), 'escalate'],
       },
     },
     states: {

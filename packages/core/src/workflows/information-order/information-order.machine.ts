@@ -5,8 +5,9 @@
  * relative to `clockAt` (the server time of the event that set the deadline), so the engine's
  * `now + delay` lands exactly on the stored deadline.
  */
-import { assign, setup, type ActionFunction, type AnyEventObject } from 'xstate';
+import { assign, enqueueActions, setup, type AnyEventObject } from 'xstate';
 import { notify } from '../../engine/effects';
+import { notification } from '../../notifications/catalogue';
 import type { StoredFileReference } from '../../ports/profiles';
 import type { InformationOrderContext, OrderMessage, OrderQuote } from './context';
 import type { InformationOrderEvent, InformationOrderInput } from './events';
@@ -51,12 +52,17 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
 
   type Ctx = InformationOrderContext;
   type Ev = InformationOrderEvent;
-  type Notification = Parameters<typeof notify<Ctx, Ev, undefined, Ev>>[0];
-  /** One notify action per configured channel. */
-  const toApplicant = (build: (context: Ctx) => { template: string; params: Record<string, string | number | bigint> }) =>
-    settings.channels.map((channel) =>
-      notify<Ctx, Ev, undefined, Ev>((({ context }: { context: Ctx }) => ({ recipient: { profileId: context.applicantId }, channel, ...build(context) })) as Notification),
-    ) as ActionFunction<Ctx, Ev, Ev, undefined, never, never, never, never, AnyEventObject>[];
+  /**
+   * One notify per configured channel, to the applicant. The builder returns a catalogue-checked
+   * `notification(id, params)`, or null when a value the message needs is missing, so a message
+   * is never sent with a blank date or link (the template notifier would refuse it anyway).
+   */
+  const toApplicant = (build: (context: Ctx) => ReturnType<typeof notification> | null) =>
+    enqueueActions<Ctx, Ev, undefined, Ev, never, never, never, never, AnyEventObject>(({ context, enqueue }) => {
+      const message = build(context);
+      if (!message) return;
+      for (const channel of settings.channels) enqueue(notify<Ctx, Ev, undefined, Ev>({ recipient: { profileId: context.applicantId }, channel, ...message }));
+    });
 
   return setup({
     types: {} as { context: Ctx; events: Ev; input: InformationOrderInput },
@@ -253,7 +259,7 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
             },
           },
           awaitingApplicant: {
-            entry: toApplicant((c) => ({ template: INFORMATION_ORDER_TEMPLATES.questionAsked, params: { orderNumber: c.orderNumber, link: settings.links.order(c.orderNumber) } })),
+            entry: toApplicant((c) => notification(INFORMATION_ORDER_TEMPLATES.questionAsked, { orderNumber: c.orderNumber, link: settings.links.order(c.orderNumber) })),
             after: { replyWindow: { target: `#${INFORMATION_ORDER_MACHINE_ID}.expired`, actions: 'expireUnanswered' } },
             on: {
               // The applicant's answer reopens the conversation; a staff follow-up keeps waiting.
@@ -272,10 +278,12 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
         },
       },
       quoted: {
-        entry: toApplicant((c) => ({
-          template: INFORMATION_ORDER_TEMPLATES.quoteReady,
-          params: { orderNumber: c.orderNumber, amount: c.quote?.total ?? 0n, validUntil: c.quote?.validUntil.toISOString() ?? '', link: settings.links.order(c.orderNumber) },
-        })),
+        // `quoted` is entered only through storeQuote, so the quote is there.
+        entry: toApplicant((c) =>
+          c.quote
+            ? notification(INFORMATION_ORDER_TEMPLATES.quoteReady, { orderNumber: c.orderNumber, amount: c.quote.total, validUntil: c.quote.validUntil.toISOString(), link: settings.links.order(c.orderNumber) })
+            : null,
+        ),
         after: { quoteValidity: { target: 'quoteExpired', actions: 'expireQuote' } },
         on: {
           acceptQuote: { target: 'payment', actions: 'acceptQuote' },
@@ -314,15 +322,17 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
             },
           },
           receiptRejected: {
-            entry: toApplicant((c) => ({
-              template: INFORMATION_ORDER_TEMPLATES.receiptRejected,
-              params: {
+            entry: toApplicant((c) => {
+              // The rejection's reason is required by the event schema; without a review there is nothing to say.
+              const reason = c.payment.receipts.at(-1)?.review?.reason;
+              if (!reason) return null;
+              return notification(INFORMATION_ORDER_TEMPLATES.receiptRejected, {
                 orderNumber: c.orderNumber,
-                reason: c.payment.receipts.at(-1)?.review?.reason ?? '',
-                attemptsLeft: settings.maxReceiptAttempts - c.payment.receipts.length,
+                reason,
+                attemptsLeft: Math.max(0, settings.maxReceiptAttempts - c.payment.receipts.length),
                 link: settings.links.order(c.orderNumber),
-              },
-            })),
+              });
+            }),
             after: { paymentWindow: { target: `#${INFORMATION_ORDER_MACHINE_ID}.expired`, actions: 'expireUnpaid' } },
             on: {
               submitReceipt: { guard: 'receiptChecked', target: 'receiptSubmitted', actions: 'addReceipt' },
@@ -332,7 +342,7 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
         },
       },
       paymentVerified: {
-        entry: toApplicant((c) => ({ template: INFORMATION_ORDER_TEMPLATES.paymentConfirmed, params: { orderNumber: c.orderNumber, amount: c.quote?.total ?? 0n } })),
+        entry: toApplicant((c) => (c.quote ? notification(INFORMATION_ORDER_TEMPLATES.paymentConfirmed, { orderNumber: c.orderNumber, amount: c.quote.total }) : null)),
         on: {
           startPreparation: 'inPreparation',
           sendMessage: { actions: 'addMessage' },
@@ -346,15 +356,17 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
         },
       },
       delivered: {
-        entry: toApplicant((c) => ({
-          template: INFORMATION_ORDER_TEMPLATES.dataReady,
-          params: {
+        // `delivered` is entered only through issueLink (guarded by readyToDeliver), so the link is there.
+        entry: toApplicant((c) => {
+          const link = c.delivery.link;
+          if (!link) return null;
+          return notification(INFORMATION_ORDER_TEMPLATES.dataReady, {
             orderNumber: c.orderNumber,
-            link: c.delivery.link ? settings.links.download(c.delivery.link.token) : '',
-            expiresAt: c.delivery.link?.expiresAt.toISOString() ?? '',
-            downloadLimit: c.delivery.link?.maxDownloads ?? 0,
-          },
-        })),
+            link: settings.links.download(link.token),
+            expiresAt: link.expiresAt.toISOString(),
+            downloadLimit: link.maxDownloads,
+          });
+        }),
         after: { closeAfterDelivery: 'closed' },
         on: {
           download: { guard: 'downloadAllowed', actions: 'logDownload' },

@@ -33,7 +33,7 @@ export interface InformationOrderOptions {
   tariffId?: string;
   /** Per-event role changes. */
   roles?: Partial<Record<InformationOrderEventType, readonly string[]>>;
-  /** Links put in messages; the portal owns its URLs. */
+  /** Links put in messages; the portal owns its URLs (default root-relative, resolved by the notifier's `portalUrl`). */
   links?: { order(orderNumber: string): string; download(token: string): string };
   /** Which receipt scans are accepted (checked against what the file store recorded). */
   receiptPolicy?: UploadPolicy;
@@ -78,7 +78,8 @@ export function resolveInformationOrderOptions(options: InformationOrderOptions 
     },
     tariffId: options.tariffId,
     links: options.links ?? {
-      // Relative links keep working behind any host; a portal passes absolute ones for e-mail.
+      // Root-relative: one definition serves several portals, so the template notifier's
+      // `portalUrl` resolves them per tenant. A portal may pass absolute links instead.
       order: (orderNumber) => `/information-orders/${encodeURIComponent(orderNumber)}`,
       download: (token) => `/information-orders/download/${encodeURIComponent(token)}`,
     },

@@ -1,6 +1,6 @@
 /** Shared set-up for the complaint workflow tests: actors, a filing, a desk on the test clock. */
-import { actor, createTestDesk, type TestDeskOptions } from '@statdesk/testing';
-import { complaintWorkflow, fileMessage, type ComplaintWorkflowOptions, type MessageKind } from '../../../src';
+import { actor, createTestDesk, type MemoryStorage, type RecordingNotifier, type TestDeskOptions } from '@statdesk/testing';
+import { complaintWorkflow, fileMessage, type ComplaintWorkflowOptions, type MessageKind, type Notifier } from '../../../src';
 
 export const tenantId = 'sci';
 export const citizen = actor('citizen-1', 'citizen');
@@ -15,9 +15,9 @@ export function messageInput(kind: MessageKind = 'complaint', extra: Record<stri
   return { kind, subject: 'Census tables not answered', body: 'I asked for the 1395 census tables and heard nothing. My phone is 09121234567.', ...extra };
 }
 
-export function complaintDesk(options: ComplaintWorkflowOptions = {}, deskOptions: Partial<TestDeskOptions> = {}) {
+export function complaintDesk<N extends Notifier = RecordingNotifier>(options: ComplaintWorkflowOptions = {}, deskOptions: Partial<TestDeskOptions<MemoryStorage, N>> = {}) {
   const workflow = complaintWorkflow(options);
-  const t = createTestDesk({ workflows: [workflow], start: SATURDAY_MORNING, ...deskOptions });
+  const t = createTestDesk<MemoryStorage, N>({ workflows: [workflow], start: SATURDAY_MORNING, ...deskOptions });
   const file = async (kind: MessageKind = 'complaint', who = citizen) => fileMessage(t.desk, { tenantId, actor: who, input: messageInput(kind) });
   const send = (instanceId: string, who: { id: string; roles: readonly string[] }, event: { type: string } & Record<string, unknown>) =>
     t.desk.send({ tenantId, instanceId, actor: who, event });

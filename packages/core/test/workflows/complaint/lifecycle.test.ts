@@ -1,10 +1,10 @@
-import { MemoryFileStore } from '@statdesk/testing';
+import { MemoryFileStore, type RecordingNotifier } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
 import { InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, type ComplainantView } from '../../../src';
 import { citizen, complaintDesk, messageInput, officer, otherCitizen, supervisor, tenantId } from './fixture';
 
 const DAY = 24 * 60 * 60 * 1000;
-const templatesOf = (t: ReturnType<typeof complaintDesk>) => t.notifier.sent.filter((m) => m.channel === 'email').map((m) => m.template);
+const templatesOf = (t: ReturnType<typeof complaintDesk<RecordingNotifier>>) => t.notifier.sent.filter((m) => m.channel === 'email').map((m) => m.template);
 
 describe('complaint lifecycle', () => {
   it('files, acknowledges, reviews, asks, answers and closes, notifying the complainant at each step', async () => {
@@ -38,7 +38,17 @@ describe('complaint lifecycle', () => {
     expect(t.notifier.sent).toHaveLength(10);
     expect(new Set(t.notifier.sent.map((m) => m.recipient.profileId))).toEqual(new Set(['citizen-1']));
     const first = t.notifier.sent[0]!;
-    expect(first.params).toEqual({ kind: 'complaint', trackingCode: filed.display.trackingCode, complaintCode: filed.display.complaintCode });
+    const link = `/complaints/${filed.trackingCode}`;
+    expect(first.params).toEqual({ trackingCode: filed.display.trackingCode, complaintCode: filed.display.complaintCode, link });
+    // What the catalogue declares for each message, nothing more (the kind is not sent: one wording serves all four).
+    expect(t.notifier.sent.filter((m) => m.channel === 'sms').map((m) => m.params)).toEqual([
+      { trackingCode: filed.display.trackingCode, complaintCode: filed.display.complaintCode, link },
+      // Five working days (Saturday to Wednesday) from Saturday 08:30: the next Saturday 08:30.
+      { trackingCode: filed.display.trackingCode, answerBy: '2025-04-12T05:00:00.000Z' },
+      { trackingCode: filed.display.trackingCode, link },
+      { trackingCode: filed.display.trackingCode, link },
+      { trackingCode: filed.display.trackingCode, link },
+    ]);
     const allParams = JSON.stringify(t.notifier.sent.map((m) => m.params));
     expect(allParams).not.toContain('09121234567');
     expect(allParams).not.toContain('Census');
@@ -84,14 +94,15 @@ describe('complaint lifecycle', () => {
 
   it('lets the complainant withdraw before the answer, and then nothing more happens', async () => {
     const t = complaintDesk();
-    const { instanceId } = await t.file();
+    const { instanceId, display } = await t.file();
     await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
     await t.send(instanceId, citizen, { type: 'withdraw', reason: 'Found the tables on the portal' });
     const record = await t.storage.getInstance({ tenantId, instanceId });
     expect(record).toMatchObject({ state: 'withdrawn', status: 'done' });
     expect(t.storage.oracle.timers({ tenantId, instanceId })).toEqual([]);
-    expect(templatesOf(t).at(-1)).toBe('complaint.closed');
-    expect(t.notifier.sent.at(-1)?.params).toMatchObject({ reason: 'withdrawn' });
+    expect(templatesOf(t).at(-1)).toBe('complaint.withdrawn');
+    // The withdrawal is confirmed; its reason (free text) is not repeated back.
+    expect(t.notifier.sent.at(-1)?.params).toEqual({ trackingCode: display.trackingCode });
     await expect(t.send(instanceId, officer, { type: 'answer', text: 'late' })).rejects.toBeInstanceOf(InvalidTransitionError);
     expect(await t.advance(60 * DAY)).toBe(0);
   });
@@ -179,7 +190,7 @@ describe('complaint lifecycle', () => {
     for (const kind of ['question', 'suggestion'] as const) {
       const filed = await t.file(kind);
       expect(filed.complaintCode).toBeNull();
-      expect(t.notifier.sent.at(-1)?.params).toEqual({ kind, trackingCode: filed.display.trackingCode });
+      expect(t.notifier.sent.at(-1)).toMatchObject({ template: 'complaint.message-filed', params: { trackingCode: filed.display.trackingCode, link: `/complaints/${filed.trackingCode}` } });
       await t.send(filed.instanceId, officer, { type: 'assign', officerId: 'officer-1' });
       await t.send(filed.instanceId, officer, { type: 'answer', text: 'Thanks.' });
       await expect(t.send(filed.instanceId, citizen, { type: 'escalate', reason: 'no' })).rejects.toBeInstanceOf(InvalidTransitionError);

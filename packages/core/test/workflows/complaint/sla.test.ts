@@ -33,7 +33,8 @@ describe('SLA breaches', () => {
       ['sla.stage2-acknowledge', '2025-04-13T05:00:00.000Z'],
       ['sla.stage2-answer', '2025-05-06T05:00:00.000Z'],
     ]);
-    expect(after.notifier.sent.filter((m) => m.template === 'complaint.escalated').map((m) => m.params.reason)).toEqual(['sla-breach', 'sla-breach']);
+    // The complainant is told it went to a supervisor (e-mail and SMS); the reason stays with the staff.
+    expect(after.notifier.sent.filter((m) => m.template === 'complaint.escalated').map((m) => m.params)).toEqual([{ trackingCode: expect.stringMatching(/^\d{4} \d{4} \d{4}$/) }, { trackingCode: expect.stringMatching(/^\d{4} \d{4} \d{4}$/) }]);
 
     // A stage-2 breach is recorded for the supervisors; there is no stage 3.
     await after.advance(5 * DAY);

@@ -45,7 +45,9 @@ describe('service incidents: the 72-hour mobile-app restoration target', () => {
     expect(breach).toMatchObject({ eventType: 'sla.breach', actorRole: 'system', fromState: 'reported', toState: 'reported' });
     expect(breach.at.toISOString()).toBe(at(72 * HOUR));
     expect(breach.payload).toMatchObject({ target: 'restoration', kind: 'breach', clock: 'wall', budgetMs: 72 * HOUR, bestEffort: false, dueAt: at(72 * HOUR), overrun: { businessMs: null, wallMs: 0 } });
-    expect(notifier.sent.map((m) => [m.template, m.recipient.profileId])).toEqual([['incident.restorationBreached', 'duty-supervisor']]);
+    expect(notifier.sent.map((m) => [m.template, m.recipient.profileId, m.channel, m.params])).toEqual([
+      ['incident.restoration-breached', 'duty-supervisor', 'email', { channel: 'mobile-app', title: report.title, dueAt: at(72 * HOUR) }],
+    ]);
 
     expect(await advance(3 * HOUR)).toBe(0);
     await desk.send({ ...ref, actor: operator, event: { type: 'restore' } });
@@ -78,6 +80,17 @@ describe('service incidents: the 72-hour mobile-app restoration target', () => {
     expect(storage.oracle.timers(ref)).toEqual([]);
     expect(await advance(100 * HOUR)).toBe(0);
     expect(sla()).toEqual([]);
+  });
+});
+
+describe('service incidents: who is told of a breach', () => {
+  it('without escalateTo, a breach is counted and recorded but no message goes out (there is nobody to address)', async () => {
+    const { advance, sla, notifier, storage, ref } = await mobileIncident(incidentWorkflow({ channel: 'mobile-app' }));
+    await advance(72 * HOUR);
+    expect(sla().filter((h) => h.eventType === 'sla.breach')).toHaveLength(1);
+    expect((storage.oracle.instance(ref)?.snapshot as { context: { escalations: number } }).context.escalations).toBe(1);
+    expect(notifier.sent).toEqual([]);
+    expect(storage.oracle.outbox()).toEqual([]);
   });
 });
 
