@@ -4,6 +4,7 @@
  * actor takes — each going through the public API (`desk.create`, `desk.send`, `storeUpload`).
  */
 import { MemoryFileStore, MemoryProfileStore, MemoryStorage, RecordingNotifier, TestClock, actor, createTestDesk, type TestDesk } from '@statdesk/testing';
+import type { Notifier } from '../../../src';
 import {
   createApplicantProfiles,
   createTariffRegistry,
@@ -40,29 +41,31 @@ export const REQUEST = { subject: 'Household income by county', description: 'Ta
 /** What the pricing officer measures the request as: 120 records and two county tables. */
 export const ITEMS = { records: 120, tables: [{ level: 'county', count: 2 }] };
 
-export interface OrderWorld {
-  t: TestDesk;
+/** `N`: a recording notifier by default; the notification guard passes a real template notifier. */
+export interface OrderWorld<N extends Notifier = RecordingNotifier> {
+  t: TestDesk<MemoryStorage, N>;
   storage: MemoryStorage;
   clock: TestClock;
-  notifier: RecordingNotifier;
+  notifier: N;
   profiles: MemoryProfileStore;
   files: MemoryFileStore;
   options: InformationOrderOptions;
 }
 
-export interface WorldOptions {
+export interface WorldOptions<N extends Notifier = RecordingNotifier> {
   options?: InformationOrderOptions;
   /** Share these to simulate a restart: a new desk over the same stores. */
-  from?: OrderWorld;
+  from?: OrderWorld<N>;
+  notifier?: N;
   category?: ApplicantCategory;
   verified?: boolean;
 }
 
-export async function createWorld(opts: WorldOptions = {}): Promise<OrderWorld> {
+export async function createWorld<N extends Notifier = RecordingNotifier>(opts: WorldOptions<N> = {}): Promise<OrderWorld<N>> {
   const options = opts.options ?? opts.from?.options ?? {};
   const storage = opts.from?.storage ?? new MemoryStorage();
   const clock = opts.from?.clock ?? new TestClock(START);
-  const notifier = opts.from?.notifier ?? new RecordingNotifier();
+  const notifier = opts.notifier ?? opts.from?.notifier ?? (new RecordingNotifier() as Notifier as N);
   const profiles = opts.from?.profiles ?? new MemoryProfileStore();
   const files = opts.from?.files ?? new MemoryFileStore({ clock });
   const t = createTestDesk({
@@ -86,15 +89,15 @@ export async function createWorld(opts: WorldOptions = {}): Promise<OrderWorld> 
   return world;
 }
 
-export async function send(world: OrderWorld, instanceId: string, who: Actor, event: { type: string } & Record<string, unknown>) {
+export async function send(world: OrderWorld<Notifier>, instanceId: string, who: Actor, event: { type: string } & Record<string, unknown>) {
   return world.t.desk.send({ tenantId, instanceId, actor: who, event });
 }
 
-export async function contextOf(world: OrderWorld, instanceId: string): Promise<InformationOrderContext & { state: string }> {
+export async function contextOf(world: OrderWorld<Notifier>, instanceId: string): Promise<InformationOrderContext & { state: string }> {
   return (await world.t.desk.get({ tenantId, instanceId }, supervisor)).data as InformationOrderContext & { state: string };
 }
 
-export async function stateOf(world: OrderWorld, instanceId: string): Promise<string> {
+export async function stateOf(world: OrderWorld<Notifier>, instanceId: string): Promise<string> {
   return (await world.t.desk.get({ tenantId, instanceId }, supervisor)).state;
 }
 
@@ -105,44 +108,44 @@ export function asText(value: unknown): string {
 
 let receiptSeq = 0;
 /** The applicant uploads a receipt scan the way a portal would: sniffed, policy-checked, stored. */
-export async function uploadReceipt(world: OrderWorld, instanceId: string, bytes: Uint8Array = PDF(String(++receiptSeq))): Promise<StoredFile> {
+export async function uploadReceipt(world: OrderWorld<Notifier>, instanceId: string, bytes: Uint8Array = PDF(String(++receiptSeq))): Promise<StoredFile> {
   return storeUpload(world.files, { tenantId, key: `receipts/${instanceId}/${++receiptSeq}`, content: bytes, policy: receiptUploadPolicy, declaredType: 'application/pdf' });
 }
 
-export async function placeOrder(world: OrderWorld, who = maryam, instanceId?: string): Promise<string> {
+export async function placeOrder(world: OrderWorld<Notifier>, who = maryam, instanceId?: string): Promise<string> {
   const created = await world.t.desk.create({ tenantId, workflow: 'information-order', actor: who, input: { request: REQUEST }, ...(instanceId ? { instanceId } : {}) });
   return created.instanceId;
 }
 
 /** Each step of the lifecycle, as the actor who takes it. */
 export const steps = {
-  submit: (w: OrderWorld, id: string) => send(w, id, maryam, { type: 'submit' }),
-  ask: (w: OrderWorld, id: string) => send(w, id, consultant, { type: 'askQuestion', text: 'Which years exactly?' }),
-  reply: (w: OrderWorld, id: string) => send(w, id, maryam, { type: 'sendMessage', text: '1395 to 1400, please.' }),
-  accept: (w: OrderWorld, id: string) => send(w, id, consultant, { type: 'accept' }),
-  quote: (w: OrderWorld, id: string, items: object = ITEMS) => send(w, id, pricing, { type: 'issueQuote', items }),
-  acceptQuote: (w: OrderWorld, id: string) => send(w, id, maryam, { type: 'acceptQuote' }),
-  async submitReceipt(w: OrderWorld, id: string, fields: Record<string, unknown> = {}) {
+  submit: (w: OrderWorld<Notifier>, id: string) => send(w, id, maryam, { type: 'submit' }),
+  ask: (w: OrderWorld<Notifier>, id: string) => send(w, id, consultant, { type: 'askQuestion', text: 'Which years exactly?' }),
+  reply: (w: OrderWorld<Notifier>, id: string) => send(w, id, maryam, { type: 'sendMessage', text: '1395 to 1400, please.' }),
+  accept: (w: OrderWorld<Notifier>, id: string) => send(w, id, consultant, { type: 'accept' }),
+  quote: (w: OrderWorld<Notifier>, id: string, items: object = ITEMS) => send(w, id, pricing, { type: 'issueQuote', items }),
+  acceptQuote: (w: OrderWorld<Notifier>, id: string) => send(w, id, maryam, { type: 'acceptQuote' }),
+  async submitReceipt(w: OrderWorld<Notifier>, id: string, fields: Record<string, unknown> = {}) {
     const total = (await contextOf(w, id)).quote!.total;
     const scan = fields.scan ?? { key: (await uploadReceipt(w, id)).key };
     return send(w, id, maryam, { type: 'submitReceipt', bankTracking: `BT${id.slice(0, 8)}${receiptSeq}`, amount: total.toString(), paidOn: '2025-05-03', cardLastFour: '4321', ...fields, scan });
   },
-  verify: (w: OrderWorld, id: string, extra: Record<string, unknown> = {}) => send(w, id, finance, { type: 'verifyPayment', ...extra }),
-  rejectReceipt: (w: OrderWorld, id: string) => send(w, id, finance, { type: 'rejectReceipt', reason: 'The receipt is unreadable' }),
-  startPreparation: (w: OrderWorld, id: string) => send(w, id, preparer, { type: 'startPreparation' }),
-  async attach(w: OrderWorld, id: string) {
+  verify: (w: OrderWorld<Notifier>, id: string, extra: Record<string, unknown> = {}) => send(w, id, finance, { type: 'verifyPayment', ...extra }),
+  rejectReceipt: (w: OrderWorld<Notifier>, id: string) => send(w, id, finance, { type: 'rejectReceipt', reason: 'The receipt is unreadable' }),
+  startPreparation: (w: OrderWorld<Notifier>, id: string) => send(w, id, preparer, { type: 'startPreparation' }),
+  async attach(w: OrderWorld<Notifier>, id: string) {
     await w.files.put(tenantId, `deliveries/${id}/tables.xlsx`, new TextEncoder().encode('prepared tables'), { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     return send(w, id, preparer, { type: 'attachFile', file: { key: `deliveries/${id}/tables.xlsx` }, title: 'Income tables' });
   },
-  deliver: (w: OrderWorld, id: string) => send(w, id, preparer, { type: 'deliver' }),
-  async download(w: OrderWorld, id: string) {
+  deliver: (w: OrderWorld<Notifier>, id: string) => send(w, id, preparer, { type: 'deliver' }),
+  async download(w: OrderWorld<Notifier>, id: string) {
     const view = (await w.t.desk.get({ tenantId, instanceId: id }, maryam)).data as { delivery: { link: { token: string }; files: { key: string }[] } };
     return send(w, id, maryam, { type: 'download', token: view.delivery.link.token, fileKey: view.delivery.files[0]!.key });
   },
 };
 
 /** Drive an order from creation to a named waiting state. */
-export async function orderAt(world: OrderWorld, state: 'draft' | 'submitted' | 'awaitingApplicant' | 'accepted' | 'quoted' | 'awaitingReceipt' | 'receiptSubmitted' | 'receiptRejected' | 'paymentVerified' | 'inPreparation' | 'delivered'): Promise<string> {
+export async function orderAt(world: OrderWorld<Notifier>, state: 'draft' | 'submitted' | 'awaitingApplicant' | 'accepted' | 'quoted' | 'awaitingReceipt' | 'receiptSubmitted' | 'receiptRejected' | 'paymentVerified' | 'inPreparation' | 'delivered'): Promise<string> {
   const id = await placeOrder(world);
   if (state === 'draft') return id;
   await steps.submit(world, id);
