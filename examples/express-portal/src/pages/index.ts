@@ -1,0 +1,48 @@
+/** Every page route, behind the session, language and CSRF middleware. */
+import express, { type Express } from 'express';
+import { html } from '../html';
+import { t } from '../i18n';
+import type { PortalContext } from '../portal-context';
+import { PORTAL_CSS, PORTAL_JS } from './assets';
+import { mountComplaints } from './complaints';
+import { mountHome } from './home';
+import { mountInstanceActions } from './instance-page';
+import { layout } from './layout';
+import { mountOrders } from './orders';
+import { csrfCheck, errorPage, pageState, sessionMiddleware } from './page-route';
+import { mountShop } from './shop';
+import { mountStaff } from './staff';
+import { mountStatus } from './status';
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+export function mountPages(app: Express, context: PortalContext, logError: (error: unknown) => void = defaultLogError): void {
+  app.get('/assets/portal.css', (_req, res) => void res.type('text/css').send(PORTAL_CSS));
+  app.get('/assets/portal.js', (_req, res) => void res.type('text/javascript').send(PORTAL_JS));
+  app.use((_req, res, next) => {
+    res.setHeader('content-security-policy', CSP);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'same-origin');
+    next();
+  });
+  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  app.use(sessionMiddleware(context));
+  app.use(csrfCheck());
+  mountHome(app, context);
+  mountOrders(app, context);
+  mountComplaints(app, context);
+  mountShop(app, context);
+  mountStatus(app, context);
+  mountStaff(app, context);
+  mountInstanceActions(app, context);
+  app.use((_req, res) => {
+    const page = pageState(res);
+    res.status(404).type('html').send(layout(page, t(page.lang, 'error'), html`<p class="error">${t(page.lang, 'pageNotFound')}</p>`));
+  });
+  app.use(errorPage({ logError }));
+}
+
+/** The error's class only: a message could quote a national ID or a phone number. */
+function defaultLogError(error: unknown): void {
+  console.error(`portal: unhandled error (${error instanceof Error ? error.constructor.name : typeof error})`);
+}

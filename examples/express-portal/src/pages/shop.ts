@@ -1,0 +1,175 @@
+/**
+ * The shop: products, buying one (order created, particulars checked, placed), paying through
+ * the card gateway, the order's page with its download links, and the demo bank page that
+ * stands in for the gateway's own card form.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Express } from 'express';
+import { NotFoundError, shopOrderEventSchemas, ValidationError, type PaymentContext, type ShopOrderView } from '@statdesk/core';
+import { html } from '../html';
+import { digits, label, t } from '../i18n';
+import type { PortalContext } from '../portal-context';
+import { actionsOf, historyTable } from './instance-page';
+import { csrfField, layout, money, when } from './layout';
+import { actorOf, field, pageState, requireUser, route } from './page-route';
+
+const DESTINATIONS = ['tehran', 'other-provinces'] as const;
+const READER = { id: 'portal-shop', roles: ['system'] };
+
+export function mountShop(app: Express, context: PortalContext): void {
+  const { desk, tenantId, catalogue } = context;
+
+  app.get(
+    '/shop',
+    route(async (_req, res) => {
+      const page = pageState(res);
+      const { lang, user } = page;
+      const { products } = await catalogue.list(tenantId, { status: 'active', limit: 50 });
+      const profile = user ? await context.profiles.get(tenantId, user.id) : undefined;
+      res.type('html').send(
+        layout(
+          page,
+          t(lang, 'shop'),
+          html`<ul class="products">${products.map(
+            (p) => html`<li class="product"><h2>${p.title}</h2><p>${label(lang, p.kind)} — ${t(lang, 'price')}: ${money(lang, p.priceRial)}</p>
+            ${user
+              ? html`<form method="post" action="/shop/orders" class="event">${csrfField(page)}<input type="hidden" name="productId" value="${p.id}">
+                ${p.format === 'physical' ? html`<label>${t(lang, 'quantity')}<input name="quantity" value="1" inputmode="numeric"></label>` : ''}
+                <label>${t(lang, 'fullName')}<input name="fullName" value="${profile?.fullName ?? ''}"></label>
+                <label>${t(lang, 'mobile')}<input name="mobile" value="${profile?.mobile ?? ''}"></label>
+                <label>${t(lang, 'email')}<input name="email" value="${profile?.email ?? ''}"></label>
+                ${p.format === 'physical'
+                  ? html`<label>${t(lang, 'address')}<input name="address" value="${profile?.postalAddress ?? ''}"></label>
+                    <label>${t(lang, 'postalCode')}<input name="postalCode" value="${profile?.postalCode ?? ''}"></label>
+                    <label>${t(lang, 'destination')}<select name="destination">${DESTINATIONS.map((d) => html`<option value="${d}">${d}</option>`)}</select></label>`
+                  : ''}
+                <button>${t(lang, 'buy')}</button></form>`
+              : html`<p><a href="/login">${t(lang, 'login')}</a></p>`}</li>`,
+          )}</ul>`,
+        ),
+      );
+    }),
+  );
+
+  app.post(
+    '/shop/orders',
+    route(async (req, res) => {
+      const user = requireUser(res);
+      const product = await catalogue.get(tenantId, field(req, 'productId') ?? '');
+      if (!product || product.status !== 'active') throw new ValidationError('shop order', [{ path: 'productId', message: 'is not a product on sale' }]);
+      const quantity = Number(field(req, 'quantity') ?? '1');
+      const place = {
+        customer: { fullName: field(req, 'fullName') ?? '', mobile: field(req, 'mobile') ?? '', ...(field(req, 'email') ? { email: field(req, 'email') } : {}) },
+        ...(product.format === 'physical'
+          ? { shipping: { address: field(req, 'address') ?? '', postalCode: field(req, 'postalCode') ?? '', destination: field(req, 'destination') ?? '' } }
+          : {}),
+      };
+      // Checked before the order is created, so a bad form leaves no half-made order behind.
+      const checked = shopOrderEventSchemas.place.safeParse(place);
+      if (!checked.success) throw new ValidationError('shop order', checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      const actor = actorOf(user);
+      const orderNumber = `SO-${randomBytes(5).toString('hex').toUpperCase()}`;
+      await desk.create({ tenantId, workflow: 'shop-order', actor, instanceId: orderNumber, input: { lines: [{ productId: product.id, quantity }] } });
+      await desk.send({ tenantId, instanceId: orderNumber, actor, event: { type: 'place', ...place } });
+      res.redirect(303, `/shop/orders/${orderNumber}`);
+    }),
+  );
+
+  app.post(
+    '/shop/orders/:id/pay',
+    route(async (req, res) => {
+      const user = requireUser(res);
+      const ref = { tenantId, instanceId: String(req.params.id) };
+      await desk.send({ ...ref, actor: actorOf(user), event: { type: 'pay' } });
+      // Opening the payment at the gateway happens after the commit; wait for it briefly.
+      const redirectUrl = await paymentRedirect(context, ref.instanceId, 10_000);
+      res.redirect(303, redirectUrl ?? `/shop/orders/${encodeURIComponent(ref.instanceId)}`);
+    }),
+  );
+
+  app.get(
+    '/shop/orders/:id',
+    route(async (req, res) => {
+      const page = pageState(res);
+      const { lang } = page;
+      const user = requireUser(res);
+      const view = await desk.get({ tenantId, instanceId: String(req.params.id) }, actorOf(user));
+      if (view.workflow !== 'shop-order') throw new NotFoundError('shop order', view.id);
+      const { order } = view.data as ShopOrderView;
+      const paying = view.state.startsWith('awaitingPayment.paying');
+      const bankUrl = paying ? await paymentRedirect(context, view.id, 0) : undefined;
+      res.type('html').send(
+        layout(
+          page,
+          `${t(lang, 'shopOrder')} ${view.id}`,
+          html`<p>${t(lang, 'state')}: <strong class="state">${label(lang, view.state)}</strong></p>
+          <ul>${order.lines.map((l) => html`<li>${l.title} × ${digits(lang, l.quantity)} — ${money(lang, l.unitPriceRial)}</li>`)}</ul>
+          ${order.pricing ? html`<p>${t(lang, 'total')}: <span class="amount" data-rial="${String(order.pricing.totalRial)}">${money(lang, order.pricing.totalRial)}</span></p>` : ''}
+          ${view.availableEvents.includes('pay')
+            ? html`<form method="post" action="/shop/orders/${view.id}/pay">${csrfField(page)}<button>${t(lang, 'pay')}</button></form>`
+            : ''}
+          ${paying ? (bankUrl ? html`<p><a href="${bankUrl}">${t(lang, 'goToBank')}</a></p>` : html`<p>${t(lang, 'paymentPreparing')}</p>`) : ''}
+          ${order.downloads.filter((g) => g.token).map(
+            (g) => html`<p><a class="download" href="/api/downloads/${g.token ?? ''}">${t(lang, 'download')}</a> — ${t(lang, 'expiresAt')}: ${when(lang, g.expiresAt)}</p>`,
+          )}
+          ${actionsOf(page, view)}
+          ${await historyTable(desk, page, view)}`,
+        ),
+      );
+    }),
+  );
+
+  app.get(
+    '/demo-bank/:authority',
+    route(async (req, res) => {
+      const page = pageState(res);
+      const { lang } = page;
+      const authority = String(req.params.authority);
+      const payment = await paymentByAuthority(context, authority);
+      res.type('html').send(
+        layout(
+          page,
+          t(lang, 'demoBank'),
+          html`<p class="note">${t(lang, 'demoBankNote')}</p><p>${t(lang, 'total')}: ${money(lang, payment.amountRial)}</p>
+          <form method="post" action="/demo-bank/${authority}">${csrfField(page)}<input type="hidden" name="outcome" value="pay"><button>${t(lang, 'payNow')}</button></form>
+          <form method="post" action="/demo-bank/${authority}">${csrfField(page)}<input type="hidden" name="outcome" value="cancel"><button>${t(lang, 'cancelPayment')}</button></form>`,
+        ),
+      );
+    }),
+  );
+
+  app.post(
+    '/demo-bank/:authority',
+    route(async (req, res) => {
+      const authority = String(req.params.authority);
+      await paymentByAuthority(context, authority);
+      // The card holder acts at the bank; the bank sends the browser to the portal's callback.
+      const callback = field(req, 'outcome') === 'cancel' ? context.bank.cancel(authority) : context.bank.pay(authority);
+      res.redirect(303, callback);
+    }),
+  );
+}
+
+async function paymentByAuthority(context: PortalContext, authority: string): Promise<PaymentContext> {
+  const [ref] = await context.desk.findByKey(context.tenantId, 'payment.authority', authority);
+  if (!ref) throw new NotFoundError('payment', authority);
+  return ((await context.desk.get(ref, READER)).data as { context: PaymentContext }).context;
+}
+
+/**
+ * Where to send the browser to pay. The in-process bank's own page has no buttons, so the demo
+ * shows its stand-in at `/demo-bank/<authority>` instead of the gateway's StartPay page.
+ */
+async function paymentRedirect(context: PortalContext, orderId: string, waitMs: number): Promise<string | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { order } = (await context.desk.get({ tenantId: context.tenantId, instanceId: orderId }, READER)).data as ShopOrderView;
+    if (order.currentPaymentId) {
+      const payment = await context.desk.get({ tenantId: context.tenantId, instanceId: order.currentPaymentId }, READER).catch(() => undefined);
+      const authority = (payment?.data as { context?: PaymentContext } | undefined)?.context?.authority;
+      if (authority && payment?.state === 'redirected') return `/demo-bank/${encodeURIComponent(authority)}`;
+    }
+    if (Date.now() >= deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
