@@ -131,7 +131,7 @@ describe('smtpNotifier against a real SMTP server', () => {
     clock.advance(3_600_000);
     expect(await desk.dispatchOutbox()).toEqual({ sent: 0, retried: 0, dead: 0 });
     expect(server.received).toHaveLength(1);
-    expect(decodeWords(header(server.received[0]!.raw, 'Subject')!)).toBe('Complaint C-9 escalated to a supervisor');
+    expect(decodeWords(header(server.received[0]!.raw, 'Subject')!)).toBe('Message C-9 referred to a supervisor');
     expect(row()).toMatchObject({ status: 'done', attempts: 3 });
   });
 
