@@ -93,14 +93,14 @@ describe('smtpNotifier against a real SMTP server', () => {
     expect(mail!.to).toEqual(['sara@example.ir']);
     const subjectHeader = header(mail!.raw, 'Subject')!;
     expect(subjectHeader).toMatch(/^=\?UTF-8\?[BQ]\?/); // non-ASCII subjects travel as RFC 2047 encoded words
-    expect(decodeWords(subjectHeader)).toBe('شکایت C-1403-77 به سرپرست ارجاع شد');
+    expect(decodeWords(subjectHeader)).toBe('پیام C-1403-77 به سرپرست ارجاع شد');
     expect(decodeWords(header(mail!.raw, 'From')!)).toBe('مرکز آمار ایران <no-reply@amar.example.ir>');
     expect(header(mail!.raw, 'Content-Language')).toBe('fa');
     expect(header(mail!.raw, 'X-Statdesk-Template')).toBe('complaint.escalated');
     const row = storage.oracle.outbox({ tenantId, instanceId })[0]!;
     expect(header(mail!.raw, 'Message-ID')).toBe(messageIdFor(row.idempotencyKey, 'amar.example.ir'));
     expect(textBody(mail!.raw)).toBe(
-      'سارا احمدی گرامی،\n\nرسیدگی به شکایت C-1403-77 از مهلت مقرر گذشت و برای پیگیری به سرپرست ارجاع شد. از شکیبایی شما سپاسگزاریم.\n\nسامانه دریافت پرسش، انتقاد، پیشنهاد و شکایت\nمرکز آمار ایران\n',
+      'سارا احمدی گرامی،\n\nپیام شما با کد رهگیری C-1403-77 برای بررسی دوباره به سرپرست ارجاع شد. نتیجه از همین راه به شما اعلام می‌شود.\n\nسامانه دریافت پرسش، انتقاد، پیشنهاد و شکایت\nمرکز آمار ایران\n',
     );
     expect(row).toMatchObject({ status: 'done', attempts: 1 });
   });
