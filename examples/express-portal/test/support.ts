@@ -38,10 +38,15 @@ export class Browser {
   private readonly cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(readonly base: string) {}
+  /** `clientAddress` is sent as X-Forwarded-For (the portal trusts its loopback proxy), so tests can be different clients. */
+  constructor(
+    readonly base: string,
+    readonly clientAddress?: string,
+  ) {}
 
   async request(pathOrUrl: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    if (this.clientAddress) headers.set('x-forwarded-for', this.clientAddress);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     const response = await fetch(new URL(pathOrUrl, this.base), { ...init, headers, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) {

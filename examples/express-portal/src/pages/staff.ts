@@ -16,9 +16,36 @@ import { actorOf, pageState, requireUser, route } from './page-route';
 const QUEUES = ['information-order', 'complaint', 'shop-order', ...INCIDENT_WORKFLOWS] as const;
 const URGENCY_ORDER = ['breached', 'at-risk', 'on-track', 'paused', 'not-started', 'done'];
 
+/** What the queue shows of a case's service-level status. */
+interface QueueSla {
+  urgency: string;
+  nextDeadline: { at: Date } | null;
+}
+
 interface QueueItem {
   view: InstanceView;
-  sla: SlaSummary | undefined;
+  sla: QueueSla | undefined;
+}
+
+function summaryOf(summary: SlaSummary): QueueSla {
+  return { urgency: summary.urgency, nextDeadline: summary.nextDeadline };
+}
+
+/**
+ * Complaints keep their SLA deadlines in their own context (the machine arms its breach timers
+ * from them) rather than through an SLA binding, because each kind has its own targets.
+ */
+function ownDeadlines(view: InstanceView, now: Date): QueueSla | undefined {
+  const data = view.data as { deadlines?: Record<string, { due?: string } | null>; breaches?: { round?: number }[]; round?: number } | undefined;
+  if (!data?.deadlines) return undefined;
+  const due = ['acknowledge', 'answer']
+    .map((name) => data.deadlines?.[name]?.due)
+    .filter((d): d is string => typeof d === 'string')
+    .map((d) => new Date(d))
+    .sort((a, b) => a.getTime() - b.getTime());
+  const next = due[0] ?? null;
+  const breached = (data.breaches ?? []).some((b) => b.round === data.round) || (next !== null && next.getTime() <= now.getTime());
+  return { urgency: breached ? 'breached' : next ? 'on-track' : 'not-started', nextDeadline: next ? { at: next } : null };
 }
 
 export function mountStaff(app: Express, context: PortalContext): void {
@@ -44,7 +71,9 @@ export function mountStaff(app: Express, context: PortalContext): void {
         const queue: QueueItem[] = [];
         for (const view of items) {
           const definition = desk.registry.get(view.workflow, view.definitionVersion);
-          const sla = hasSla(definition) ? definition.sla.summary(await desk.history({ tenantId, instanceId: view.id }, actor), desk.clock.now()) : undefined;
+          const sla = hasSla(definition)
+            ? summaryOf(definition.sla.summary(await desk.history({ tenantId, instanceId: view.id }, actor), desk.clock.now()))
+            : ownDeadlines(view, desk.clock.now());
           queue.push({ view, sla });
         }
         queue.sort((a, b) => rank(a) - rank(b) || (a.sla?.nextDeadline?.at.getTime() ?? Infinity) - (b.sla?.nextDeadline?.at.getTime() ?? Infinity));
