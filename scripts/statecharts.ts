@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { incidentWorkflow, paymentMachine, resolvePaymentOptions, shopOrderMachine, toMermaidStatechart, type StatechartOptions } from '@statdesk/core';
+import { complaintWorkflow, incidentWorkflow, informationOrderMachine, paymentMachine, resolvePaymentOptions, shopOrderMachine, toMermaidStatechart, type StatechartOptions } from '@statdesk/core';
 import type { AnyStateMachine } from 'xstate';
 
 export interface ChartEntry {
@@ -19,6 +19,8 @@ export interface ChartEntry {
 
 export const charts: ChartEntry[] = [
   { doc: 'workflows/incidents.md', name: 'incident', machine: incidentWorkflow({ channel: 'mobile-app' }).machine },
+  { doc: 'workflows/information-order.md', name: 'information-order', machine: informationOrderMachine() },
+  { doc: 'workflows/complaints.md', name: 'complaint', machine: complaintWorkflow().machine },
   { doc: 'workflows/shop-order.md', name: 'shop-order', machine: shopOrderMachine() },
   { doc: 'workflows/shop-order.md', name: 'payment', machine: paymentMachine(resolvePaymentOptions()) },
 ];

@@ -8,7 +8,7 @@
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import type { AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { informationOrderMachine, stateToString, toMermaidStatechart, type InformationOrderContext, type InformationOrderEvent } from '../../../src';
+import { informationOrderMachine, stateToString, type InformationOrderContext, type InformationOrderEvent } from '../../../src';
 import { REQUEST, createWorld, maryam, orderAt, send, stateOf, steps, consultant, supervisor, preparer, type OrderWorld } from './harness';
 
 const machine = informationOrderMachine({ maxReceiptAttempts: 2, download: { maxDownloads: 2 } });
@@ -156,14 +156,5 @@ describe('information order: model-based', () => {
       else await commands[event.type]!(w, id, event);
     }
     expect(await stateOf(w, id)).toBe(stateToString(path.state.value));
-  });
-});
-
-describe('information order: docs', () => {
-  it('the statechart in docs/workflows/information-order.md is the machine’s', async () => {
-    const { readFile } = await import('node:fs/promises');
-    const doc = await readFile(new URL('../../../../../docs/workflows/information-order.md', import.meta.url), 'utf8');
-    const chart = /```mermaid\n([\s\S]*?)\n```/.exec(doc)?.[1];
-    expect(chart).toBe(toMermaidStatechart(informationOrderMachine()));
   });
 });
