@@ -11,6 +11,7 @@ export type StatdeskErrorCode =
   | 'INVALID_TRANSITION'
   | 'DUPLICATE_COMMAND'
   | 'DEFINITION'
+  | 'RATE_LIMITED'
   | 'PERMANENT_DELIVERY'
   | 'DELIVERY_DEFERRED';
 

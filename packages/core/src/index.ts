@@ -12,3 +12,4 @@ export * from './workflows';
 export * from './profiles';
 export * from './notifications';
 export * from './payments';
+export * from './rate-limit';

@@ -10,6 +10,5 @@ export * from './complaint.machine';
 export * from './complaint.workflow';
 export * from './public-view';
 export * from './lookup-key';
-export * from './rate-limiter';
 export * from './lookup';
 export * from './file-message';

@@ -12,7 +12,7 @@ import type { ComplaintContext } from './complaint.machine';
 import { parseCode } from './codes';
 import { COMPLAINT_KEYS, lookupKeyOf } from './lookup-key';
 import { publicComplaintView, type PublicComplaintView } from './public-view';
-import { RateLimitedError, type RateLimiter } from './rate-limiter';
+import { RateLimitedError, type RateLimiter } from '../../rate-limit';
 
 export interface ComplaintLookupQuery {
   tenantId: string;

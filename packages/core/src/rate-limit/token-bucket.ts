@@ -7,8 +7,9 @@
  * key never spend the same token twice. A shared store (Redis…) implements the same interface
  * for several processes.
  */
-import type { Clock } from '../../ports/clock';
-import { systemClock } from '../../ports/clock';
+import { StatdeskError } from '../errors';
+import type { Clock } from '../ports/clock';
+import { systemClock } from '../ports/clock';
 
 export interface RateDecision {
   allowed: boolean;
@@ -81,10 +82,9 @@ export class TokenBucketRateLimiter implements RateLimiter {
 }
 
 /** The client spent its tokens; the HTTP layer answers 429 with `Retry-After`. */
-export class RateLimitedError extends Error {
+export class RateLimitedError extends StatdeskError {
   readonly code = 'RATE_LIMITED' as const;
   constructor(readonly retryAfterMs: number) {
     super(`Too many requests; try again in ${Math.ceil(retryAfterMs / 1000)} s`);
-    this.name = 'RateLimitedError';
   }
 }
