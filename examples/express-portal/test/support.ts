@@ -40,9 +40,14 @@ export class Browser {
 
   /** `clientAddress` is sent as X-Forwarded-For (the portal trusts its loopback proxy), so tests can be different clients. */
   constructor(
-    readonly base: string,
+    public base: string,
     readonly clientAddress?: string,
   ) {}
+
+  /** The same browser (cookies kept) talking to the portal at another address (after a restart on a new port). */
+  moveTo(base: string): void {
+    this.base = base;
+  }
 
   async request(pathOrUrl: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
