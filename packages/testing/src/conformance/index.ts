@@ -1,2 +1,5 @@
 export * from './storage-suite';
 export * from './file-store-suite';
+export * from './profile-store-suite';
+export * from './catalogue-suite';
+export * from './sent-notification-store-suite';
