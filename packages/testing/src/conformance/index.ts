@@ -3,3 +3,4 @@ export * from './file-store-suite';
 export * from './profile-store-suite';
 export * from './catalogue-suite';
 export * from './sent-notification-store-suite';
+export * from './engine-scenarios';
