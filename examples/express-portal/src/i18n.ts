@@ -218,6 +218,11 @@ export function t(language: Language, key: MessageKey): string {
 
 /** Labels for workflow states and events; unknown ids are shown as they are. */
 const LABELS: Record<string, { fa: string; en: string }> = {
+  // Product kinds (service.md's terms).
+  file: { fa: 'فایل', en: 'File' },
+  cd: { fa: 'لوح فشرده', en: 'CD' },
+  book: { fa: 'کتاب', en: 'Book' },
+  publication: { fa: 'نشریه', en: 'Publication' },
   draft: { fa: 'پیش‌نویس', en: 'Draft' },
   submitted: { fa: 'ارسال‌شده', en: 'Submitted' },
   'consultation.open': { fa: 'مشاوره', en: 'Consultation' },

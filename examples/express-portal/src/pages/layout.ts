@@ -61,7 +61,7 @@ export function layout(page: PageState, title: string, body: SafeHtml): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${page.csrf}">
-<title>${title} — ${t(lang, 'siteTitle')}</title>
+<title>${title === t(lang, 'siteTitle') ? title : `${title} — ${t(lang, 'siteTitle')}`}</title>
 <link rel="stylesheet" href="/assets/portal.css">
 <script src="/assets/portal.js" defer></script>
 </head>
