@@ -34,6 +34,11 @@ export class SqlStorage implements Storage {
     this.claims = claimStatements(db.dialect);
   }
 
+  /** @internal The connection pool this storage runs on, shared by the package's other stores. */
+  get database(): SqlDatabase {
+    return this.db;
+  }
+
   transaction<T>(fn: (tx: StorageTransaction) => Promise<T>): Promise<T> {
     return this.db.transaction(async (session) => {
       const tx = new SqlTransaction(session, this.rows, this.values);

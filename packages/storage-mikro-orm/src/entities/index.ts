@@ -3,12 +3,25 @@ import { HistoryEntity } from './history.entity';
 import { InstanceKeyEntity } from './instance-key.entity';
 import { InstanceEntity } from './instance.entity';
 import { OutboxEntity } from './outbox.entity';
+import { ProductEntity } from './product.entity';
+import { ProfileEntity } from './profile.entity';
+import { SentNotificationEntity } from './sent-notification.entity';
 import { TimerEntity } from './timer.entity';
 
-export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, TimerEntity };
+export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, SentNotificationEntity, TimerEntity };
 
 /**
  * statdesk's tables as MikroORM entity schemas. They define the schema and its migrations; the
  * storage itself talks SQL through the ORM's connection pool (see `mikro-orm-storage.ts`).
  */
-export const statdeskEntities = [InstanceEntity, HistoryEntity, TimerEntity, OutboxEntity, CommandEntity, InstanceKeyEntity];
+export const statdeskEntities = [
+  InstanceEntity,
+  HistoryEntity,
+  TimerEntity,
+  OutboxEntity,
+  CommandEntity,
+  InstanceKeyEntity,
+  ProfileEntity,
+  ProductEntity,
+  SentNotificationEntity,
+];
