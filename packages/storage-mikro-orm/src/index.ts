@@ -1,5 +1,19 @@
 export { mikroOrmStorage, MikroOrmStorage, type ExistingOrmOptions, type MikroOrmStorageOptions } from './mikro-orm-storage';
 export { migrate, type MigrationReport } from './migrate';
 export type { ConnectionOptions, Dialect, PostgresConnectionOptions, SqliteConnectionOptions } from './orm-config';
-export { statdeskEntities, CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, TimerEntity } from './entities';
+export {
+  statdeskEntities,
+  CommandEntity,
+  HistoryEntity,
+  InstanceEntity,
+  InstanceKeyEntity,
+  OutboxEntity,
+  ProductEntity,
+  ProfileEntity,
+  SentNotificationEntity,
+  TimerEntity,
+} from './entities';
 export { statdeskMigrations } from './migrations';
+export { mikroOrmProfileStore, MikroOrmProfileStore, type MikroOrmProfileStoreOptions } from './mikro-orm-profile-store';
+export { mikroOrmCatalogue, MikroOrmCatalogue } from './mikro-orm-catalogue';
+export { mikroOrmSentNotifications, MikroOrmSentNotifications } from './mikro-orm-sent-notifications';
