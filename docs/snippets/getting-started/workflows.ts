@@ -1,5 +1,6 @@
 // The shipped workflows with this portal's settings, and one customised on its own version.
 import { complaintWorkflow, customiseWorkflow, incidentWorkflow, informationOrderWorkflow, paymentWorkflow, shopOrderWorkflow } from '@statdesk/core';
+import type { InformationOrderMachine, WorkflowDefinition } from '@statdesk/core';
 import { calendar } from './calendar';
 import { tariffBook } from './tariff-book';
 
@@ -15,13 +16,13 @@ const base = informationOrderWorkflow({
  * accepts two receipts instead of the default three. The customised definition has its own
  * version, so orders started on the base keep running on the base.
  */
-export const informationOrders = customiseWorkflow(base, {
+export const informationOrders: WorkflowDefinition<InformationOrderMachine> = customiseWorkflow(base, {
   version: `${base.version}+sci-tehran.1`,
   roles: { verifyPayment: ['finance-officer', 'supervisor'] },
   provide: { guards: { mayResubmitReceipt: ({ context }) => context.payment.receipts.length < 2 } },
 });
 
-export const workflows = [
+export const workflows: WorkflowDefinition[] = [
   informationOrders,
   complaintWorkflow({ calendar, sla: { complaint: { answer: 5 } } }),   // working days to answer
   incidentWorkflow({ channel: 'portal' }),
