@@ -22,6 +22,8 @@ export interface SmtpNotifierOptions {
   sms?: SmsTransport;
   sent?: SentNotificationStore;
   clock?: Clock;
+  /** The portal's address, to which the workflows' root-relative links are resolved (per tenant, or one for all). */
+  portalUrl?: string | ((tenantId: string) => string | undefined);
   /** Protect the SMTP server with a circuit breaker (off unless given). */
   circuitBreaker?: Omit<CircuitBreakerOptions, 'name' | 'clock'>;
 }
@@ -38,5 +40,6 @@ export function smtpNotifier(options: SmtpNotifierOptions): Notifier {
     transports: { email, ...(options.sms ? { sms: options.sms } : {}) },
     ...(options.sent ? { sent: options.sent } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.portalUrl ? { portalUrl: options.portalUrl } : {}),
   });
 }

@@ -189,3 +189,54 @@ describe('smtpNotifier against a real SMTP server', () => {
     transport.close();
   });
 });
+
+describe('smtpNotifier and portal links', () => {
+  const closing = defineWorkflow({
+    name: 'complaint-close',
+    version: '1',
+    machine: setup({ types: {} as { context: { profileId: string }; input: { profileId: string }; events: { type: 'close' } } }).createMachine({
+      id: 'complaint-close',
+      context: ({ input }) => input,
+      initial: 'open',
+      states: {
+        open: {
+          on: {
+            close: {
+              target: 'closed',
+              actions: notify(({ context }) => ({
+                recipient: { profileId: context.profileId },
+                channel: 'email',
+                // Workflows send root-relative links: one definition serves several portals.
+                ...notification('complaint.closed', { trackingCode: 'C-1403-77', link: '/complaints/C-1403-77' }),
+              })),
+            },
+          },
+        },
+        closed: { type: 'final' },
+      },
+    }),
+    create: { schema: z.object({ profileId: z.string() }), roles: ['complainant'] },
+    events: { close: { roles: ['system'] } },
+  });
+
+  it.each([
+    ['with portalUrl, a relative link is sent as the portal address', 'https://amar.example.ir', 'done'],
+    ['without it, the message is dead-lettered rather than sent with a broken link', undefined, 'dead'],
+  ] as const)('%s', async (_label, portalUrl, status) => {
+    const server = await startServer();
+    const clock = new TestClock('2024-07-15T06:00:00Z');
+    const notifier = smtpNotifier({
+      smtp: { host: '127.0.0.1', port: server.port, from: 'no-reply@amar.example.ir' },
+      contacts: contacts(),
+      clock,
+      ...(portalUrl ? { portalUrl } : {}),
+    });
+    const storage = new MemoryStorage();
+    const desk = createDesk({ storage, clock, notifier, workflows: [closing], logger: { warn: () => {}, error: () => {} }, outbox: { afterCommit: 'await' } });
+    const { instanceId } = await desk.create({ tenantId, workflow: 'complaint-close', actor: { id: 'john', roles: ['complainant'] }, input: { profileId: 'john' } });
+    await desk.send({ tenantId, instanceId, actor: { id: 'sla', roles: ['system'] }, event: { type: 'close' } });
+    expect(storage.oracle.outbox({ tenantId, instanceId })[0]?.status).toBe(status);
+    if (status === 'done') expect(textBody(server.received[0]!.raw)).toContain('https://amar.example.ir/complaints/C-1403-77');
+    else expect(server.received).toHaveLength(0);
+  });
+});
