@@ -11,7 +11,8 @@
  * refused `put` can be seen to have written nothing. A test can be disabled only with a written
  * reason.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { namedTest } from './named-test';
 import { NotFoundError, ValidationError, type Catalogue, type Product } from '@statdesk/core';
 
 type Awaitable<T> = T | Promise<T>;
@@ -90,17 +91,7 @@ async function expectValidation(promise: Promise<unknown>, field: string): Promi
 const ids = (products: Product[]) => products.map((p) => p.id);
 
 export function describeCatalogueConformance(options: CatalogueConformanceOptions): void {
-  const test = (name: CatalogueConformanceTest, body: (s: CatalogueUnderTest) => Promise<void>) => {
-    const reason = options.disable?.[name];
-    it.skipIf(reason !== undefined)(reason ? `${name} (disabled: ${reason})` : name, async () => {
-      const under = await options.setup();
-      try {
-        await body(under);
-      } finally {
-        await under.teardown?.();
-      }
-    });
-  };
+  const test = namedTest<CatalogueConformanceTest, CatalogueUnderTest>(options);
 
   describe(`catalogue conformance: ${options.name}`, () => {
     test('put then get returns the product', async ({ catalogue, oracle }) => {

@@ -6,11 +6,12 @@
  *   describeEngineScenarios({ name: 'postgres', setup: async () => ({ storage, oracle, teardown }) });
  */
 import { ConflictError, createDesk, isStatdeskError } from '@statdesk/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createTestDesk } from '../create-test-desk';
 import { RecordingNotifier } from '../recording-notifier';
 import { DAY, applicant, officer, reviewInput, reviewWorkflow } from '../sample-workflows/review.workflow';
 import { TestClock } from '../test-clock';
+import { namedTest } from './named-test';
 import type { StorageUnderTest } from './storage-suite';
 
 export const engineScenarios = [
@@ -37,21 +38,7 @@ export interface EngineScenarioOptions {
 const tenantId = 'sci';
 
 export function describeEngineScenarios(options: EngineScenarioOptions): void {
-  const scenario = (name: EngineScenario, body: (s: StorageUnderTest) => Promise<void>) => {
-    const reason = options.disable?.[name];
-    it.skipIf(reason !== undefined)(
-      reason ? `${name} (disabled: ${reason})` : name,
-      async () => {
-        const under = await options.setup();
-        try {
-          await body(under);
-        } finally {
-          await under.teardown?.();
-        }
-      },
-      options.timeoutMs ?? 60_000,
-    );
-  };
+  const scenario = namedTest<EngineScenario, StorageUnderTest>(options, options.timeoutMs ?? 60_000);
 
   describe(`engine scenarios: ${options.name}`, () => {
     scenario('an `after` timer survives a restart and fires exactly once', async ({ storage, oracle }) => {

@@ -12,7 +12,8 @@
  * can be disabled only with a written reason.
  */
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { namedTest } from './named-test';
 import { ValidationError, type FileStore, type StoredFile } from '@statdesk/core';
 
 type Awaitable<T> = T | Promise<T>;
@@ -143,21 +144,7 @@ function expectBytes(actual: Uint8Array | undefined, expected: Uint8Array, label
 const sorted = (names: string[]) => [...names].sort();
 
 export function describeFileStoreConformance(options: FileStoreConformanceOptions): void {
-  const test = (name: FileStoreConformanceTest, body: (s: FileStoreUnderTest) => Promise<void>, timeout?: number) => {
-    const reason = options.disable?.[name];
-    it.skipIf(reason !== undefined)(
-      reason ? `${name} (disabled: ${reason})` : name,
-      async () => {
-        const under = await options.setup();
-        try {
-          await body(under);
-        } finally {
-          await under.teardown?.();
-        }
-      },
-      timeout,
-    );
-  };
+  const test = namedTest<FileStoreConformanceTest, FileStoreUnderTest>(options);
 
   describe(`file-store conformance: ${options.name}`, () => {
     test('put then get returns the same bytes', async ({ store, oracle }) => {

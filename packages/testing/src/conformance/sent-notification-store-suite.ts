@@ -11,7 +11,8 @@
  * test), so a repeated `record` can be seen to have added nothing. A test can be disabled only
  * with a written reason.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { namedTest } from './named-test';
 import type { SentNotification, SentNotificationStore } from '@statdesk/core';
 
 type Awaitable<T> = T | Promise<T>;
@@ -61,17 +62,7 @@ function sent(idempotencyKey: string, overrides: Partial<SentNotification> = {})
 }
 
 export function describeSentNotificationStoreConformance(options: SentNotificationStoreConformanceOptions): void {
-  const test = (name: SentNotificationStoreConformanceTest, body: (s: SentNotificationStoreUnderTest) => Promise<void>) => {
-    const reason = options.disable?.[name];
-    it.skipIf(reason !== undefined)(reason ? `${name} (disabled: ${reason})` : name, async () => {
-      const under = await options.setup();
-      try {
-        await body(under);
-      } finally {
-        await under.teardown?.();
-      }
-    });
-  };
+  const test = namedTest<SentNotificationStoreConformanceTest, SentNotificationStoreUnderTest>(options);
 
   describe(`sent-notification-store conformance: ${options.name}`, () => {
     test('record then find returns the record', async ({ store, oracle }) => {

@@ -10,7 +10,8 @@
  * The oracle reads the backend directly (not through the adapter under test), so a test sees
  * what was really written. A test can be disabled only with a written reason.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { namedTest } from './named-test';
 import {
   ConflictError,
   type HistoryRecord,
@@ -168,17 +169,7 @@ async function expectConflict(promise: Promise<unknown>): Promise<void> {
 }
 
 export function describeStorageConformance(options: StorageConformanceOptions): void {
-  const test = (name: StorageConformanceTest, body: (s: StorageUnderTest) => Promise<void>) => {
-    const reason = options.disable?.[name];
-    it.skipIf(reason !== undefined)(reason ? `${name} (disabled: ${reason})` : name, async () => {
-      const under = await options.setup();
-      try {
-        await body(under);
-      } finally {
-        await under.teardown?.();
-      }
-    });
-  };
+  const test = namedTest<StorageConformanceTest, StorageUnderTest>(options);
 
   describe(`storage conformance: ${options.name}`, () => {
     test('inserts and loads an instance', async ({ storage, oracle }) => {
