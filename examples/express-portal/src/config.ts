@@ -14,7 +14,7 @@ export interface SmtpSettings {
 export interface PortalConfig {
   port: number;
   host: string;
-  /** SQLite database, uploaded files and the session secret live here. */
+  /** SQLite database, uploaded files, the session secret and the demo profile key live here. */
   dataDir: string;
   /** PostgreSQL instead of SQLite when set. */
   databaseUrl?: string;
@@ -23,6 +23,8 @@ export interface PortalConfig {
   /** The address people reach the portal at (default `http://localhost:<port>`). */
   publicUrl?: string;
   sessionSecret?: string;
+  /** Base64 of 32 bytes that seals profiles' personal fields; production must set it. */
+  profileEncryptionKey?: string;
 }
 
 export const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.data');
@@ -37,6 +39,7 @@ export function readPortalConfig(env: NodeJS.ProcessEnv): PortalConfig {
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
     ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
+    ...(env.PROFILE_ENCRYPTION_KEY ? { profileEncryptionKey: env.PROFILE_ENCRYPTION_KEY } : {}),
     ...(smtpFrom(env) ?? {}),
   };
 }

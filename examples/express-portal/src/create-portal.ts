@@ -1,7 +1,9 @@
 /**
  * Builds and starts the example portal: storage (SQLite under the data folder, or PostgreSQL by
  * URL), files on the local disk, the desk with every shipped workflow, the in-process demo bank,
- * notifications (printed, or e-mailed over SMTP), the seeded demo data, and the Express app with
+ * notifications (printed, or e-mailed over SMTP), applicants' profiles (personal fields sealed),
+ * the catalogue and the delivered-message keys in the same database, the seeded demo data, and
+ * the Express app with
  * statdesk's JSON API under `/api` and the Persian/English pages around it.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,11 +13,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import {
   complaintWorkflow,
-  consoleNotifier,
+  consoleTransports,
   createApplicantProfiles,
   createDesk,
   createGatewayRegistry,
   createTariffRegistry,
+  createTemplateNotifier,
+  createTemplateSet,
   incidentWorkflow,
   informationOrderWorkflow,
   iranGovernmentCalendar,
@@ -25,25 +29,30 @@ import {
   shopOrderWorkflow,
   systemClock,
   TokenBucketRateLimiter,
+  type Catalogue,
+  type ContactDirectory,
   type Desk,
   type NotificationChannel,
   type Notifier,
+  type ProfileStore,
+  type SentNotificationStore,
 } from '@statdesk/core';
 import { localFileStore } from '@statdesk/files-local';
 import { smtpNotifier } from '@statdesk/notification-smtp';
 import { zarinpalGateway } from '@statdesk/payment-zarinpal';
-import { mikroOrmStorage, type MikroOrmStorage } from '@statdesk/storage-mikro-orm';
-import { MemoryCatalogue, MemoryProfileStore, startGatewaySimulator, type GatewaySimulator } from '@statdesk/testing';
+import { mikroOrmCatalogue, mikroOrmProfileStore, mikroOrmSentNotifications, mikroOrmStorage, type MikroOrmStorage } from '@statdesk/storage-mikro-orm';
+import { startGatewaySimulator, type GatewaySimulator } from '@statdesk/testing';
 import express from 'express';
 import { mountApi } from './api';
 import type { SmtpSettings } from './config';
 import { mountPages } from './pages';
 import type { PortalContext } from './portal-context';
+import { demoProfileKeyIn } from './profile-key';
 import { seedPortal } from './seed';
 import { createSessionCodec } from './session';
 
 export interface PortalOptions {
-  /** Folder for the SQLite database, uploaded files and the session secret. */
+  /** Folder for the SQLite database, uploaded files, the session secret (and the demo profile key). */
   dataDir: string;
   /** Default 3000; 0 picks a free port. */
   port?: number;
@@ -52,6 +61,11 @@ export interface PortalOptions {
   smtp?: SmtpSettings;
   publicUrl?: string;
   sessionSecret?: string;
+  /**
+   * Seals profiles' personal fields: base64 of 32 secret bytes. Production must supply it;
+   * without it a demo key is generated once and kept in `dataDir` (see `profile-key.ts`).
+   */
+  profileEncryptionKey?: string;
   /** Default `sci`. */
   tenantId?: string;
   /** Where printed notifications go (default standard output). */
@@ -68,7 +82,8 @@ export interface Portal {
   desk: Desk;
   storage: MikroOrmStorage;
   database: 'sqlite' | 'postgresql';
-  profiles: MemoryProfileStore;
+  profiles: ProfileStore;
+  catalogue: Catalogue;
   bank: GatewaySimulator;
   tenantId: string;
   /** Stops taking requests, stops the worker loop, closes the bank and the database. */
@@ -88,15 +103,16 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   const cleanups: (() => Promise<void>)[] = [() => storage.close()];
   try {
     const files = localFileStore({ root: path.join(options.dataDir, 'files') });
-    const profiles = new MemoryProfileStore();
-    const catalogue = new MemoryCatalogue();
+    const encryptionKey = options.profileEncryptionKey ?? (await demoProfileKeyIn(options.dataDir));
+    const profiles: ProfileStore = mikroOrmProfileStore(storage, { encryptionKey });
+    const catalogue: Catalogue = mikroOrmCatalogue(storage);
     const bank = await startGatewaySimulator({ merchantId: DEMO_MERCHANT_ID });
     cleanups.unshift(() => bank.close());
     const gateways = createGatewayRegistry({ gateways: [zarinpalGateway({ merchantId: DEMO_MERCHANT_ID, baseUrl: bank.baseUrl, timeoutMs: 5_000 })] });
 
     // Links in messages must be absolute; the address is known once the server listens.
     let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? '';
-    const { notifier, channels } = notificationsFor(options, profiles);
+    const { notifier, channels } = notificationsFor(options, profiles, mikroOrmSentNotifications(storage));
     const workflows = [
       informationOrderWorkflow({
         calendar: iranGovernmentCalendar,
@@ -160,6 +176,7 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       storage,
       database,
       profiles,
+      catalogue,
       bank,
       tenantId,
       close: () => (closing ??= runAll(cleanups)),
@@ -170,15 +187,18 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
   }
 }
 
-function notificationsFor(options: PortalOptions, contacts: MemoryProfileStore): { notifier: Notifier; channels: NotificationChannel[] } {
+/** `sent` remembers delivered messages in the database, so a send retried after a restart is not repeated. */
+function notificationsFor(options: PortalOptions, contacts: ContactDirectory, sent: SentNotificationStore): { notifier: Notifier; channels: NotificationChannel[] } {
   if (options.smtp) {
     const { host, port, secure, user, pass, from } = options.smtp;
     // Only e-mail is configured, so messages go out on that channel alone.
-    const notifier = smtpNotifier({ smtp: { host, port, secure, from, ...(user ? { auth: { user, pass: pass ?? '' } } : {}) }, contacts });
+    const notifier = smtpNotifier({ smtp: { host, port, secure, from, ...(user ? { auth: { user, pass: pass ?? '' } } : {}) }, contacts, sent });
     return { notifier, channels: ['email'] };
   }
+  // consoleNotifier with a persistent sent-store: printed messages, addresses masked.
   const write = options.writeNotification;
-  return { notifier: consoleNotifier({ contacts, ...(write ? { write } : {}) }), channels: ['email', 'sms'] };
+  const transports = consoleTransports(write ? { write } : {});
+  return { notifier: createTemplateNotifier({ contacts, templates: createTemplateSet(), transports, sent }), channels: ['email', 'sms'] };
 }
 
 /** A random secret kept in the data folder, so sessions survive a restart. */

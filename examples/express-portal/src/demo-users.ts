@@ -9,7 +9,7 @@ export interface DemoUser {
   id: string;
   name: { fa: string; en: string };
   roles: readonly string[];
-  /** Citizens have an applicant profile (their official contacts), seeded at every start. */
+  /** Citizens have an applicant profile (their official contacts), seeded when missing. */
   profile?: ProfileInput & { verifiedStudentCard?: true };
 }
 

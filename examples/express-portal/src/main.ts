@@ -14,7 +14,9 @@ const portal = await createPortal({
   ...(config.smtp ? { smtp: config.smtp } : {}),
   ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   ...(config.sessionSecret ? { sessionSecret: config.sessionSecret } : {}),
+  ...(config.profileEncryptionKey ? { profileEncryptionKey: config.profileEncryptionKey } : {}),
 });
+if (!config.profileEncryptionKey) console.log(`PROFILE_ENCRYPTION_KEY is not set: profiles are sealed with a demo key kept in ${config.dataDir} (production must supply the key)`);
 
 console.log(`statdesk example portal: ${portal.url}  (database: ${portal.database}${portal.database === 'sqlite' ? ` in ${config.dataDir}` : ''})`);
 console.log(`JSON API: ${portal.url}/api/openapi.json — sign in at ${portal.url}/login (demo users, no password)`);

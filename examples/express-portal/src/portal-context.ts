@@ -1,15 +1,15 @@
 /** What the portal's pages share: the desk, its services, and how to reach the demo bank. */
-import type { ApplicantProfiles, Desk, FileStore, RateLimiter } from '@statdesk/core';
-import type { GatewaySimulator, MemoryCatalogue, MemoryProfileStore } from '@statdesk/testing';
+import type { ApplicantProfiles, Catalogue, Desk, FileStore, ProfileStore, RateLimiter } from '@statdesk/core';
+import type { GatewaySimulator } from '@statdesk/testing';
 import type { SessionCodec } from './session';
 
 export interface PortalContext {
   desk: Desk;
   tenantId: string;
   files: FileStore;
-  profiles: MemoryProfileStore;
+  profiles: ProfileStore;
   profileRegistry: ApplicantProfiles;
-  catalogue: MemoryCatalogue;
+  catalogue: Catalogue;
   /** The in-process card gateway the demo bank page drives. */
   bank: GatewaySimulator;
   sessions: SessionCodec;

@@ -1,11 +1,9 @@
 /**
- * What the portal puts in place at every start. Profiles live in memory (statdesk has no
- * persistent profile store yet), so the demo citizens' profiles are registered again, with the
- * same ids, each time: orders made before a restart still find their applicant. Files and the
- * catalogue are seeded only when missing.
+ * What the portal puts in place at every start, only where it is missing: products, their files
+ * and the demo citizens' profiles are kept in the database and the data folder, so a second
+ * start finds them and leaves them (and any change made to them since) as they are.
  */
-import { createApplicantProfiles, type Clock, type FileStore, type Product } from '@statdesk/core';
-import type { MemoryCatalogue, MemoryProfileStore } from '@statdesk/testing';
+import { createApplicantProfiles, type Catalogue, type Clock, type FileStore, type Product, type ProfileStore } from '@statdesk/core';
 import { DEMO_USERS } from './demo-users';
 
 export const SAMPLE_PRODUCTS: readonly Product[] = Object.freeze([
@@ -27,7 +25,7 @@ const CARD_PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
 
 const SEEDING_CONSULTANT = { id: 'portal-seed', roles: ['consultant'] };
 
-export async function seedPortal(args: { tenantId: string; profiles: MemoryProfileStore; catalogue: MemoryCatalogue; files: FileStore; clock: Clock }): Promise<void> {
+export async function seedPortal(args: { tenantId: string; profiles: ProfileStore; catalogue: Catalogue; files: FileStore; clock: Clock }): Promise<void> {
   const { tenantId, profiles, catalogue, files, clock } = args;
   for (const [key, file] of Object.entries(PRODUCT_FILES)) {
     if (!(await files.stat(tenantId, key))) await files.put(tenantId, key, file.bytes, { contentType: file.contentType });
@@ -37,14 +35,17 @@ export async function seedPortal(args: { tenantId: string; profiles: MemoryProfi
   }
   const registry = createApplicantProfiles({ store: profiles, files, clock });
   for (const user of DEMO_USERS) {
-    if (!user.profile || (await profiles.get(tenantId, user.id))) continue;
+    if (!user.profile) continue;
     const { verifiedStudentCard, ...input } = user.profile;
     const actor = { id: user.id, roles: ['applicant'] };
-    await registry.register({ tenantId, actor, input });
-    if (verifiedStudentCard) {
-      const key = `cards/${user.id}.png`;
-      if (!(await files.stat(tenantId, key))) await files.put(tenantId, key, CARD_PNG, { contentType: 'image/png' });
-      await registry.submitCategoryEvidence({ tenantId, actor, profileId: user.id, file: { key } });
+    const profile = (await profiles.get(tenantId, user.id)) ?? (await registry.register({ tenantId, actor, input }));
+    // Resumes where a start that stopped half-way left the card: submitted, then verified.
+    if (verifiedStudentCard && profile.verification.status !== 'verified') {
+      if (profile.verification.status !== 'pending') {
+        const key = `cards/${user.id}.png`;
+        if (!(await files.stat(tenantId, key))) await files.put(tenantId, key, CARD_PNG, { contentType: 'image/png' });
+        await registry.submitCategoryEvidence({ tenantId, actor, profileId: user.id, file: { key } });
+      }
       await registry.verifyCategory({ tenantId, actor: SEEDING_CONSULTANT, profileId: user.id });
     }
   }

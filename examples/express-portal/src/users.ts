@@ -1,4 +1,4 @@
-/** Who a session's user id is: a demo user, or an applicant who registered in this run. */
+/** Who a session's user id is: a demo user, or an applicant who registered through the portal. */
 import { CITIZEN_ROLES, demoUser } from './demo-users';
 import type { PortalContext } from './portal-context';
 
@@ -16,7 +16,6 @@ export async function findUser(context: PortalContext, id: string | undefined): 
   const demo = demoUser(id);
   if (demo) return demo;
   if (!id.startsWith(REGISTERED_PREFIX)) return undefined;
-  // Registered profiles live in memory: after a restart the session no longer names anyone.
   const profile = await context.profiles.get(context.tenantId, id);
   return profile ? { id, name: { fa: profile.fullName, en: profile.fullName }, roles: CITIZEN_ROLES } : undefined;
 }
