@@ -1,12 +1,13 @@
 // One desk per process, on SQLite for a single server (PostgreSQL: see docs/deployment.md).
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDesk, createGatewayRegistry, createTariffRegistry, createTemplateNotifier, createTemplateSet, paymentEffects, type Desk } from '@statdesk/core';
 import { localFileStore } from '@statdesk/files-local';
 import { smtpTransport } from '@statdesk/notification-smtp';
 import { kavenegarProvider, smsTransport } from '@statdesk/notification-sms';
 import { ZARINPAL_PRODUCTION_URL, zarinpalGateway } from '@statdesk/payment-zarinpal';
-import { mikroOrmStorage } from '@statdesk/storage-mikro-orm';
-import { MemoryCatalogue, MemoryProfileStore } from '@statdesk/testing';
+import { mikroOrmCatalogue, mikroOrmProfileStore, mikroOrmSentNotifications, mikroOrmStorage } from '@statdesk/storage-mikro-orm';
 import { tariffBook } from './tariff-book';
 import { workflows } from './workflows';
 
@@ -16,14 +17,15 @@ export interface PortalConfig {
   smtp: { host: string; user: string; pass: string };
   kavenegarKey: string;
   zarinpalMerchantId: string;
+  profileKey?: string;                        // base64 of 32 secret bytes (openssl rand -base64 32); required in production
 }
 
 export async function createPortalDesk(config: PortalConfig) {
   const storage = await mikroOrmStorage({ driver: 'sqlite', dbName: path.join(config.dataDir, 'statdesk.sqlite'), migrate: true });
   const files = localFileStore({ root: path.join(config.dataDir, 'files') });
-  // Ports you implement on your own database (run their conformance suites); in memory to start.
-  const profiles = new MemoryProfileStore();
-  const catalogue = new MemoryCatalogue();
+  // Profiles (personal fields sealed with the key), products and sent-message keys, in the same database.
+  const profiles = mikroOrmProfileStore(storage, { encryptionKey: config.profileKey ?? (await developmentKey(config.dataDir)) });
+  const catalogue = mikroOrmCatalogue(storage);
 
   const templates = createTemplateSet();      // the shipped fa/en wording; see docs/notifications.md
   const notifier = createTemplateNotifier({
@@ -34,6 +36,7 @@ export async function createPortalDesk(config: PortalConfig) {
       sms: smsTransport({ provider: kavenegarProvider({ apiKey: config.kavenegarKey }), templates }),
     },
     portalUrl: config.publicUrl,              // resolves the workflows' root-relative links
+    sent: mikroOrmSentNotifications(storage), // a send retried after a crash is not repeated
   });
   const gateways = createGatewayRegistry({ gateways: [zarinpalGateway({ merchantId: config.zarinpalMerchantId, baseUrl: ZARINPAL_PRODUCTION_URL })] });
 
@@ -51,4 +54,14 @@ export async function createPortalDesk(config: PortalConfig) {
     }),
   });
   return { desk, storage, files, profiles, catalogue, gateways };
+}
+
+// Development only: a key kept beside the data it protects protects no copy of that folder.
+async function developmentKey(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'profile-key');
+  const kept = await readFile(file, 'utf8').catch(() => undefined);
+  if (kept) return kept.trim();
+  const key = randomBytes(32).toString('base64');
+  await writeFile(file, key, { mode: 0o600, flag: 'wx' }); // never replaces a key: losing it loses the profiles
+  return key;
 }

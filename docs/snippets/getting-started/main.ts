@@ -11,6 +11,7 @@ export async function main(auth: PortalAuth) {
     smtp: { host: env('SMTP_HOST'), user: env('SMTP_USER'), pass: env('SMTP_PASS') },
     kavenegarKey: env('KAVENEGAR_KEY'),
     zarinpalMerchantId: env('ZARINPAL_MERCHANT_ID'),
+    profileKey: env('PROFILE_KEY') || undefined,
   });
   const server = createPortalApp(desk, files, auth).listen(Number(env('PORT') || 3000));
   desk.start({ pollIntervalMs: 1_000 });      // fires due timers, dispatches the outbox
