@@ -143,7 +143,7 @@ export interface InstanceView {
   updatedAt: Date;
   /** The definition's view for this reader (default: `{ value, context }`). */
   data: unknown;
-  /** Event types this actor may send now (guards that need the payload count as possible). */
+  /** Event types this actor may send in the current state (guards aside: the command decides). */
   availableEvents: string[];
 }
 
@@ -834,13 +834,9 @@ class DeskEngine implements Desk {
         ? []
         : Object.entries(def.events)
             .filter(([, spec]) => mayAct(spec, def, actor, isOwner))
-            .filter(([type]) => {
-              try {
-                return snapshot.can({ type });
-              } catch {
-                return true;
-              }
-            })
+            // Guards are not evaluated: most need the event's payload or server-side facts (a
+            // quote's prices), so a guarded event is offered and the command itself decides.
+            .filter(([type]) => handlesEventType(snapshot, type))
             .map(([type]) => type);
     return {
       tenantId: record.tenantId,

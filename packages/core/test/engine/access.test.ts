@@ -73,3 +73,21 @@ describe('tenants, owners and views', () => {
     expect(() => defineWorkflow({ name: 'm', version: '1', machine, create: { roles: ['x'] }, events: { go: { roles: [] } } })).toThrow(/names no role/);
   });
 });
+
+describe('available events', () => {
+  it('offers an event whose guard needs the payload or server-side facts, and leaves the verdict to the command', async () => {
+    const t = createTestDesk({ workflows: [reviewWorkflow()] });
+    const tenantId = 'sci';
+    const { instanceId } = await t.desk.create({ tenantId, workflow: 'review', actor: applicant, input: reviewInput });
+    await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'submit' } });
+    for (let i = 0; i < 3; i++) {
+      await t.desk.send({ tenantId, instanceId, actor: officer, event: { type: 'requestInfo', question: `q${i}` } });
+      await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'reply', answer: `a${i}` } });
+    }
+    // requestInfo's guard (at most three questions) now refuses, but the state still handles it.
+    expect((await t.desk.get({ tenantId, instanceId }, officer)).availableEvents.sort()).toEqual(['approve', 'requestInfo']);
+    await expect(t.desk.send({ tenantId, instanceId, actor: officer, event: { type: 'requestInfo', question: 'q4' } })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    // Events the state does not handle are never offered.
+    expect((await t.desk.get({ tenantId, instanceId }, applicant)).availableEvents.sort()).toEqual(['cancel']);
+  });
+});
