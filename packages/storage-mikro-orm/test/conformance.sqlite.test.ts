@@ -1,12 +1,9 @@
 import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
 import { mikroOrmStorage, type MikroOrmStorage } from '@statdesk/storage-mikro-orm';
 import { describeStorageConformance } from '@statdesk/testing/conformance';
-import Sqlite from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import type Sqlite from 'better-sqlite3';
 import { sqlOracle } from './support/oracle';
+import { sqliteFiles } from './support/sqlite-file';
 
 /** The ORM's own better-sqlite3 connection: a `:memory:` database is visible on no other. */
 async function sameConnection(storage: MikroOrmStorage): Promise<Sqlite.Database> {
@@ -30,24 +27,6 @@ describeStorageConformance({
   },
 });
 
-const dir = mkdtempSync(join(tmpdir(), 'statdesk-sqlite-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
+const files = sqliteFiles('conformance');
 
-describeStorageConformance({
-  name: 'mikro-orm on SQLite file',
-  setup: async () => {
-    const dbName = join(dir, `conformance-${++files}.sqlite`);
-    const storage = await mikroOrmStorage({ driver: 'sqlite', dbName, migrate: true });
-    // A second, independent connection to the file: what another process would see.
-    const raw = new Sqlite(dbName, { readonly: true });
-    return {
-      storage,
-      oracle: sqlOracle(async (sql, params) => raw.prepare(sql).all(...params) as Record<string, unknown>[]),
-      teardown: async () => {
-        raw.close();
-        await storage.close();
-      },
-    };
-  },
-});
+describeStorageConformance({ name: 'mikro-orm on SQLite file', setup: files.next });
