@@ -68,21 +68,8 @@ export const APPLICANT = { 'x-test-user': 'citizen-1:applicant' };
 export const OFFICER = { 'x-test-user': 'officer-1:officer' };
 export const JSON_HEADERS = { 'content-type': 'application/json' };
 
-export const reviewInput = { title: 'Census tables', amount: '1200000', applicantId: 'citizen-1', nationalId: '0012345679' };
-
-export function pngBytes(size = 64): Uint8Array {
-  const head = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-  const out = new Uint8Array(Math.max(size, head.length));
-  out.set(head);
-  return out;
-}
-
-export function pdfBytes(size = 64): Uint8Array {
-  const text = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1');
-  const out = new Uint8Array(Math.max(size, text.length)).fill(0x20);
-  out.set(text);
-  return out;
-}
+// Shared with the handler's own tests: what Express serves must match what the handler does.
+export { pdfBytes, pngBytes, reviewInput } from '../../http/test/support';
 
 export function fileForm(bytes: Uint8Array, declaredType: string, name = 'receipt.pdf'): FormData {
   const form = new FormData();

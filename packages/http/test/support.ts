@@ -52,7 +52,7 @@ export function jsonRequest(method: string, path: string, body?: unknown, header
   });
 }
 
-export const reviewInput = { title: 'Census tables', amount: '1200000', applicantId: 'citizen-1', nationalId: '0012345679' };
+export { reviewInput } from '../../core/test/engine/review.workflow';
 
 /** The first bytes of a real PNG (signature and IHDR), which sniffing recognises. */
 export function pngBytes(size = 64): Uint8Array {
