@@ -88,7 +88,18 @@ export interface DeskOptions {
     /** After a commit: dispatch in the background (default), wait for it, or leave it to workers. */
     afterCommit?: 'background' | 'await' | 'off';
   };
-  timers?: { leaseMs?: number; batchSize?: number };
+  timers?: {
+    leaseMs?: number;
+    /** How many due timers one `runDueTimers` claims (default 100). */
+    batchSize?: number;
+    /**
+     * How many claimed timers are delivered in one storage transaction (default 50; 1 delivers
+     * each on its own). A batch that conflicts or throws is rolled back and its timers are
+     * delivered one by one, so one bad timer delays the others a little but never blocks them.
+     * Larger batches cost fewer commits but hold their instances' row locks longer.
+     */
+    deliveriesPerTransaction?: number;
+  };
   /** Services the definitions' `enrich` steps may consult (a catalogue, a profile store…). */
   services?: Readonly<Record<string, unknown>>;
   /** Identifies this process in claims; default a random id. */
@@ -249,8 +260,9 @@ class DeskEngine implements Desk {
   async create(command: CreateCommand): Promise<CommandResult> {
     const def = this.registry.latest(command.workflow);
     if (!def) throw new NotFoundError('workflow', command.workflow);
-    const input = parseWith(def.create.schema, command.input, `input for "${def.name}"`);
+    // Roles before fields: a caller who may not start one learns nothing of the input schema.
     const role = this.authorise(def.create.roles, def, command.actor, `create ${def.name}`, null);
+    const input = parseWith(def.create.schema, command.input, `input for "${def.name}"`);
     const ownerId = def.ownerRoles.includes(role) ? command.actor.id : null;
     const instanceId = command.instanceId ?? randomUUID();
     const fingerprint = fingerprintOf({ kind: 'create', workflow: def.name, input: encodeJson(input), actor: command.actor.id, instanceId: command.instanceId ?? null });
@@ -299,6 +311,10 @@ class DeskEngine implements Desk {
     return this.execute(command.tenantId, command.idempotencyKey, fingerprint, retries, async (tx, now) => {
       const record = await tx.loadInstance(ref);
       if (!record) throw new NotFoundError('instance', command.instanceId);
+      const def = this.registry.get(record.workflow, record.definitionVersion);
+      // Decided before the version, the event type or the fields are looked at, so no answer
+      // tells a citizen that someone else's record exists.
+      if (hiddenFrom(def, command.actor, record)) throw new NotFoundError('instance', command.instanceId);
       if (command.expectedVersion !== undefined && record.version !== command.expectedVersion) {
         throw new ConflictError(`Instance ${record.id} is at version ${record.version}, not ${command.expectedVersion}`, {
           entity: 'instance',
@@ -307,14 +323,14 @@ class DeskEngine implements Desk {
           actualVersion: record.version,
         });
       }
-      const def = this.registry.get(record.workflow, record.definitionVersion);
       const spec = def.events[type];
       if (!spec) {
         throw new ValidationError(`event for "${def.name}"`, [{ path: 'type', message: `unknown event type "${type}"` }]);
       }
       const { type: _type, ...fields } = command.event;
-      let parsed = (parseWith(spec.schema, fields, `event "${type}"`) ?? {}) as Record<string, unknown>;
+      // Roles before fields: a sender who may not send this event learns nothing of its schema.
       const role = this.authorise(spec.roles, def, command.actor, `send "${type}" to ${def.name}`, record);
+      let parsed = (parseWith(spec.schema, fields, `event "${type}"`) ?? {}) as Record<string, unknown>;
       if (record.status !== 'active') throw new InvalidTransitionError(type, record.state);
       const snapshot = restoreSnapshot(def, record);
       if (!handlesEventType(snapshot, type)) throw new InvalidTransitionError(type, record.state);
@@ -429,57 +445,87 @@ class DeskEngine implements Desk {
 
   async runDueTimers(options: { limit?: number } = {}): Promise<TimerRunResult> {
     const result: TimerRunResult = { delivered: 0, skipped: 0, failed: 0 };
+    const settings = this.options.timers ?? {};
     const claimed = await this.storage.claimDueTimers({
       now: this.clock.now(),
-      limit: options.limit ?? this.options.timers?.batchSize ?? 100,
-      leaseMs: this.options.timers?.leaseMs ?? 60_000,
+      limit: options.limit ?? settings.batchSize ?? 100,
+      leaseMs: settings.leaseMs ?? 60_000,
       workerId: this.workerId,
     });
-    for (const timer of claimed) {
-      try {
-        const delivered = await this.deliverTimer(timer);
-        if (delivered) result.delivered++;
-        else result.skipped++;
-      } catch (error) {
-        // The lease expires and another run tries again; the timer is not lost.
-        result.failed++;
-        this.logger.error('statdesk: timer delivery failed', { timerId: timer.id, instanceId: timer.instanceId, error: errorMessage(error) });
+    const perTransaction = Math.max(1, Math.floor(settings.deliveriesPerTransaction ?? 50));
+    // Instance order within a batch: two workers' batches then lock shared instances in the same
+    // order instead of deadlocking. The sort is stable, so one instance's timers keep due order.
+    const ordered = [...claimed].sort((a, b) => compareText(a.tenantId, b.tenantId) || compareText(a.instanceId, b.instanceId));
+    for (let start = 0; start < ordered.length; start += perTransaction) {
+      const batch = ordered.slice(start, start + perTransaction);
+      if (batch.length > 1) {
+        const outcomes = await this.deliverBatch(batch).catch(() => undefined);
+        if (outcomes) {
+          for (const delivered of outcomes) {
+            if (delivered) result.delivered++;
+            else result.skipped++;
+          }
+          continue;
+        }
+        // The batch was rolled back (a conflict, or one timer that throws): one by one below,
+        // where conflicts are retried and a failing timer fails alone.
+      }
+      for (const timer of batch) {
+        try {
+          if (await this.deliverTimer(timer)) result.delivered++;
+          else result.skipped++;
+        } catch (error) {
+          // The lease expires and another run tries again; the timer is not lost.
+          result.failed++;
+          this.logger.error('statdesk: timer delivery failed', { timerId: timer.id, instanceId: timer.instanceId, error: errorMessage(error) });
+        }
       }
     }
     if (result.delivered) await this.afterCommit();
     return result;
   }
 
+  /** Delivers every timer of the batch in one transaction; rejects (writing nothing) if any fails. */
+  private deliverBatch(batch: readonly TimerRecord[]): Promise<boolean[]> {
+    return this.storage.transaction(async (tx) => {
+      const outcomes: boolean[] = [];
+      for (const timer of batch) outcomes.push(await this.applyTimer(tx, timer));
+      return outcomes;
+    });
+  }
+
   private async deliverTimer(timer: TimerRecord): Promise<boolean> {
-    const ref = { tenantId: timer.tenantId, instanceId: timer.instanceId };
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.storage.transaction(async (tx) => {
-          // Consuming the row in the same transaction as the transition is what makes delivery
-          // happen once: a second worker's consume finds nothing or loses the commit.
-          if (!(await tx.consumeTimer(timer.tenantId, timer.id))) return false;
-          const record = await tx.loadInstance(ref);
-          if (!record || record.status !== 'active') return false;
-          const def = this.registry.get(record.workflow, record.definitionVersion);
-          const event = decodeJson(timer.event) as AnyEventObject;
-          const snapshot = restoreSnapshot(def, record);
-          const accepted = snapshot.can(event);
-          if (!accepted && !def.recordedEvents.includes(event.type)) return false;
-          // A recorded event the machine ignores still gets its history row, state unchanged.
-          const [next, actions] = accepted ? transition(def.machine, snapshot, event) : [snapshot, []];
-          await this.writeTransition(tx, def, record, next, actions, {
-            actor: { id: systemActor.id, role: SYSTEM_ROLE },
-            eventType: event.type,
-            payload: redactPersonalData(withoutType(event)),
-            now: this.clock.now(),
-          });
-          return true;
-        });
+        return await this.storage.transaction((tx) => this.applyTimer(tx, timer));
       } catch (error) {
         if (isStatdeskError(error, 'CONFLICT') && attempt < 5) continue;
         throw error;
       }
     }
+  }
+
+  /** One timer's transition inside `tx`; `false` when there is nothing to deliver any more. */
+  private async applyTimer(tx: StorageTransaction, timer: TimerRecord): Promise<boolean> {
+    // Consuming the row in the same transaction as the transition is what makes delivery
+    // happen once: a second worker's consume finds nothing or loses the commit.
+    if (!(await tx.consumeTimer(timer.tenantId, timer.id))) return false;
+    const record = await tx.loadInstance({ tenantId: timer.tenantId, instanceId: timer.instanceId });
+    if (!record || record.status !== 'active') return false;
+    const def = this.registry.get(record.workflow, record.definitionVersion);
+    const event = decodeJson(timer.event) as AnyEventObject;
+    const snapshot = restoreSnapshot(def, record);
+    const accepted = snapshot.can(event);
+    if (!accepted && !def.recordedEvents.includes(event.type)) return false;
+    // A recorded event the machine ignores still gets its history row, state unchanged.
+    const [next, actions] = accepted ? transition(def.machine, snapshot, event) : [snapshot, []];
+    await this.writeTransition(tx, def, record, next, actions, {
+      actor: { id: systemActor.id, role: SYSTEM_ROLE },
+      eventType: event.type,
+      payload: redactPersonalData(withoutType(event)),
+      now: this.clock.now(),
+    });
+    return true;
   }
 
   // ---------------------------------------------------------------- outbox
@@ -857,6 +903,18 @@ class DeskEngine implements Desk {
 
 // ------------------------------------------------------------------ helpers
 
+/**
+ * Whether the record is invisible to the actor: it acts in an owner role, the record is not its
+ * own, and no other role gives it standing (reading, a staff event, the system). Commands then
+ * answer `NotFoundError`, exactly as for a record that does not exist, as reads already do.
+ */
+function hiddenFrom(def: WorkflowDefinition, actor: Actor, record: InstanceRecord): boolean {
+  if (!actor.roles.some((r) => def.ownerRoles.includes(r))) return false;
+  if (record.ownerId !== null && record.ownerId === actor.id) return false;
+  const staffRoles = [...def.migrateRoles, ...Object.values(def.events).flatMap((spec) => spec.roles)].filter((r) => !def.ownerRoles.includes(r));
+  return !actor.roles.some((r) => r === SYSTEM_ROLE || def.readRoles.includes(r) || staffRoles.includes(r));
+}
+
 function mayAct(spec: EventSpec<unknown>, def: WorkflowDefinition, actor: Actor, isOwner: boolean): boolean {
   return spec.roles.some((role) => actor.roles.includes(role) && (!def.ownerRoles.includes(role) || isOwner));
 }
@@ -922,6 +980,11 @@ const notifyHandler: EffectHandler = async (effect, context) => {
     idempotencyKey: effect.idempotencyKey,
   });
 };
+
+/** Code-point order, the same in every locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
