@@ -1,0 +1,3 @@
+import { packageBuild } from '../../tsup.config';
+
+export default packageBuild({ index: 'src/index.ts' });
