@@ -6,6 +6,8 @@ export * from './memory-profile-store';
 export * from './test-clock';
 export * from './recording-notifier';
 export * from './create-test-desk';
+export * from './storage-oracle';
+export * from './workflow-storage';
 export * from './memory-catalogue';
 export * from './gateway-simulator';
 export * from './notifications';

@@ -22,21 +22,9 @@ import {
   type TimerRecord,
 } from '@statdesk/core';
 
-type Awaitable<T> = T | Promise<T>;
+import type { StorageOracle, StorageUnderTest } from '../storage-oracle';
 
-export interface StorageOracle {
-  instance(ref: InstanceRef): Awaitable<InstanceRecord | undefined>;
-  history(ref: InstanceRef): Awaitable<HistoryRecord[]>;
-  timers(ref?: InstanceRef): Awaitable<TimerRecord[]>;
-  outbox(ref?: InstanceRef): Awaitable<OutboxRecord[]>;
-  counts(): Awaitable<{ instances: number; history: number; timers: number; outbox: number; commands: number }>;
-}
-
-export interface StorageUnderTest {
-  storage: Storage;
-  oracle: StorageOracle;
-  teardown?: () => Promise<void>;
-}
+export type { StorageOracle, StorageUnderTest } from '../storage-oracle';
 
 export const storageConformanceTests = [
   'inserts and loads an instance',

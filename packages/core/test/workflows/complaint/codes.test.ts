@@ -123,7 +123,7 @@ describe('code uniqueness per portal', () => {
     // Tracking code body (11 digits) then complaint code body (7 digits), per filing.
     const first = ['12345678901', '7654321'];
     const second = ['12345678901', '1111111']; // same tracking code as the first filing
-    const t = complaintDesk({ random: scriptedRandom(...first, ...second, '98765432109', '2222222') });
+    const t = await complaintDesk({ random: scriptedRandom(...first, ...second, '98765432109', '2222222') });
     const a = await t.file();
     expect(a.trackingCode).toBe(withCheck('12345678901'));
     expect(a.attempts).toBe(1);
@@ -131,7 +131,7 @@ describe('code uniqueness per portal', () => {
     expect(b.attempts).toBe(2);
     expect(b.trackingCode).toBe(withCheck('98765432109'));
     expect(b.complaintCode).toBe(withCheck('2222222'));
-    expect(t.storage.oracle.counts().instances).toBe(2);
+    expect((await t.oracle.counts()).instances).toBe(2);
     expect(await t.desk.findByKey(tenantId, 'complaint.tracking-code', a.trackingCode)).toEqual([{ tenantId, instanceId: a.instanceId }]);
     // The rejected attempt sent nothing: one "filed" message per channel per filing.
     expect(t.notifier.sent.filter((m) => m.template === 'complaint.filed')).toHaveLength(4);
@@ -139,23 +139,23 @@ describe('code uniqueness per portal', () => {
 
   it('also catches a colliding complaint code, and gives up with the ConflictError after maxAttempts', async () => {
     const same = ['12345678901', '7654321'];
-    const t = complaintDesk({ random: scriptedRandom(...same, '55555555555', '7654321', '66666666666', '3333333') });
+    const t = await complaintDesk({ random: scriptedRandom(...same, '55555555555', '7654321', '66666666666', '3333333') });
     await t.file();
     const b = await t.file();
     expect(b.attempts).toBe(2);
     expect(b.complaintCode).toBe(withCheck('3333333'));
 
-    const stuck = complaintDesk({ random: () => 1 });
+    const stuck = await complaintDesk({ random: () => 1 });
     await stuck.file();
     const { fileMessage } = await import('../../../src');
     const error = await fileMessage(stuck.desk, { tenantId, actor: citizen, input: messageInput(), maxAttempts: 3 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CONFLICT', details: { entity: 'instance-key' } });
-    expect(stuck.storage.oracle.counts().instances).toBe(1);
+    expect((await stuck.oracle.counts()).instances).toBe(1);
   });
 
   it('the same code in another portal is no collision', async () => {
     const random = scriptedRandom('12345678901', '7654321', '12345678901', '7654321');
-    const t = complaintDesk({ random });
+    const t = await complaintDesk({ random });
     const { fileMessage } = await import('../../../src');
     const a = await fileMessage(t.desk, { tenantId: 'portal-a', actor: citizen, input: messageInput() });
     const b = await fileMessage(t.desk, { tenantId: 'portal-b', actor: citizen, input: messageInput() });

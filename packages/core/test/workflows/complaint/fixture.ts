@@ -1,6 +1,6 @@
 /** Shared set-up for the complaint workflow tests: actors, a filing, a desk on the test clock. */
-import { actor, createTestDesk, type MemoryStorage, type RecordingNotifier, type TestDeskOptions } from '@statdesk/testing';
-import { complaintWorkflow, fileMessage, type ComplaintWorkflowOptions, type MessageKind, type Notifier } from '../../../src';
+import { actor, createTestDesk, workflowStorage, type RecordingNotifier, type StorageOracle, type TestDeskOptions } from '@statdesk/testing';
+import { complaintWorkflow, fileMessage, type ComplaintWorkflowOptions, type MessageKind, type Notifier, type Storage } from '../../../src';
 
 export const tenantId = 'sci';
 export const citizen = actor('citizen-1', 'citizen');
@@ -15,13 +15,20 @@ export function messageInput(kind: MessageKind = 'complaint', extra: Record<stri
   return { kind, subject: 'Census tables not answered', body: 'I asked for the 1395 census tables and heard nothing. My phone is 09121234567.', ...extra };
 }
 
-export function complaintDesk<N extends Notifier = RecordingNotifier>(options: ComplaintWorkflowOptions = {}, deskOptions: Partial<TestDeskOptions<MemoryStorage, N>> = {}) {
+/** A desk on the test backend (in-memory unless the test project swaps it), or on `deskOptions.storage`. */
+export async function complaintDesk<N extends Notifier = RecordingNotifier>(
+  options: ComplaintWorkflowOptions = {},
+  deskOptions: Partial<TestDeskOptions<Storage, N>> & { oracle?: StorageOracle } = {},
+) {
   const workflow = complaintWorkflow(options);
-  const t = createTestDesk<MemoryStorage, N>({ workflows: [workflow], start: SATURDAY_MORNING, ...deskOptions });
+  const { oracle: givenOracle, ...rest } = deskOptions;
+  const backend = rest.storage && givenOracle ? { storage: rest.storage, oracle: givenOracle } : await workflowStorage();
+  const t = createTestDesk<Storage, N>({ workflows: [workflow], start: SATURDAY_MORNING, ...rest, storage: backend.storage });
+  const oracle = backend.oracle;
   const file = async (kind: MessageKind = 'complaint', who = citizen) => fileMessage(t.desk, { tenantId, actor: who, input: messageInput(kind) });
   const send = (instanceId: string, who: { id: string; roles: readonly string[] }, event: { type: string } & Record<string, unknown>) =>
     t.desk.send({ tenantId, instanceId, actor: who, event });
   const stateOf = async (instanceId: string) => (await t.storage.getInstance({ tenantId, instanceId }))?.state;
   const contextOf = async (instanceId: string) => (await t.desk.get({ tenantId, instanceId }, supervisor)).data as Record<string, unknown> & { state: string };
-  return { ...t, workflow, file, send, stateOf, contextOf };
+  return { ...t, oracle, workflow, file, send, stateOf, contextOf };
 }

@@ -4,11 +4,11 @@ import { InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError
 import { citizen, complaintDesk, messageInput, officer, otherCitizen, supervisor, tenantId } from './fixture';
 
 const DAY = 24 * 60 * 60 * 1000;
-const templatesOf = (t: ReturnType<typeof complaintDesk<RecordingNotifier>>) => t.notifier.sent.filter((m) => m.channel === 'email').map((m) => m.template);
+const templatesOf = (t: Awaited<ReturnType<typeof complaintDesk<RecordingNotifier>>>) => t.notifier.sent.filter((m) => m.channel === 'email').map((m) => m.template);
 
 describe('complaint lifecycle', () => {
   it('files, acknowledges, reviews, asks, answers and closes, notifying the complainant at each step', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const filed = await t.file();
     const id = filed.instanceId;
     expect(filed.trackingCode).toMatch(/^\d{12}$/);
@@ -65,11 +65,11 @@ describe('complaint lifecycle', () => {
   });
 
   it('keeps free text and contact details out of history', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const { instanceId } = await t.file();
     await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
     await t.send(instanceId, officer, { type: 'note', text: 'His mobile is 09121234567' });
-    const history = JSON.stringify(t.storage.oracle.history({ tenantId, instanceId }).map((h) => h.payload));
+    const history = JSON.stringify((await t.oracle.history({ tenantId, instanceId })).map((h) => h.payload));
     expect(history).not.toContain('09121234567');
     expect(history).not.toContain('Census');
     expect(history).toContain('$redacted');
@@ -77,29 +77,29 @@ describe('complaint lifecycle', () => {
   });
 
   it('pauses the answer clock while awaiting the complainant and resumes it with the time left', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const { instanceId } = await t.file();
-    const answerTimer = () => t.storage.oracle.timers({ tenantId, instanceId }).find((x) => x.key === 'sla.stage1-answer');
+    const answerTimer = async () => (await t.oracle.timers({ tenantId, instanceId })).find((x) => x.key === 'sla.stage1-answer');
     // Filed Saturday 08:30: 5 working days later is next Saturday 08:30 (Thursday and Friday are off).
-    expect(answerTimer()?.dueAt.toISOString()).toBe('2025-04-12T05:00:00.000Z');
+    expect((await answerTimer())?.dueAt.toISOString()).toBe('2025-04-12T05:00:00.000Z');
     await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
     await t.advance(DAY); // Sunday 08:30: 4 working days left
     await t.send(instanceId, officer, { type: 'requestInfo', question: 'Which years?' });
-    expect(answerTimer()).toBeUndefined();
+    expect(await answerTimer()).toBeUndefined();
     await t.advance(3 * DAY); // Wednesday 08:30: the paused days do not count
     await t.send(instanceId, citizen, { type: 'reply', text: '1390 to 1400' });
     // 4 working days from Wednesday 08:30: Sat, Sun, Mon, Tue → Tuesday 15 April 08:30.
-    expect(answerTimer()?.dueAt.toISOString()).toBe('2025-04-15T05:00:00.000Z');
+    expect((await answerTimer())?.dueAt.toISOString()).toBe('2025-04-15T05:00:00.000Z');
   });
 
   it('lets the complainant withdraw before the answer, and then nothing more happens', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const { instanceId, display } = await t.file();
     await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
     await t.send(instanceId, citizen, { type: 'withdraw', reason: 'Found the tables on the portal' });
     const record = await t.storage.getInstance({ tenantId, instanceId });
     expect(record).toMatchObject({ state: 'withdrawn', status: 'done' });
-    expect(t.storage.oracle.timers({ tenantId, instanceId })).toEqual([]);
+    expect((await t.oracle.timers({ tenantId, instanceId }))).toEqual([]);
     expect(templatesOf(t).at(-1)).toBe('complaint.withdrawn');
     // The withdrawal is confirmed; its reason (free text) is not repeated back.
     expect(t.notifier.sent.at(-1)?.params).toEqual({ trackingCode: display.trackingCode });
@@ -108,14 +108,14 @@ describe('complaint lifecycle', () => {
   });
 
   it('escalates to stage 2 when the complainant is not satisfied; stage 2 belongs to supervisors', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const { instanceId } = await t.file();
     await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
     await t.send(instanceId, officer, { type: 'answer', text: 'Please use the portal.' });
     await t.send(instanceId, citizen, { type: 'escalate', reason: 'The portal does not have them.' });
     expect(await t.stateOf(instanceId)).toBe('stage2.active.escalated');
     expect(templatesOf(t)).toContain('complaint.escalated');
-    const timers = t.storage.oracle.timers({ tenantId, instanceId }).map((x) => [x.key, x.dueAt.toISOString()]).sort();
+    const timers = (await t.oracle.timers({ tenantId, instanceId })).map((x) => [x.key, x.dueAt.toISOString()]).sort();
     // 3 and 20 working days (four Saturday-to-Wednesday weeks) from Saturday 5 April 08:30.
     expect(timers).toEqual([
       ['sla.stage2-acknowledge', '2025-04-08T05:00:00.000Z'],
@@ -136,7 +136,7 @@ describe('complaint lifecycle', () => {
   });
 
   it('closes an answer by itself when the complainant does not respond within the window', async () => {
-    const t = complaintDesk({ windows: { respond: 2 } });
+    const t = await complaintDesk({ windows: { respond: 2 } });
     const { instanceId } = await t.file();
     await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
     await t.send(instanceId, officer, { type: 'answer', text: 'Done.' });
@@ -148,7 +148,7 @@ describe('complaint lifecycle', () => {
   });
 
   it('reopens inside the window (to stage 2) and refuses outside it', async () => {
-    const t = complaintDesk({ windows: { reopen: 2, survey: 5 } });
+    const t = await complaintDesk({ windows: { reopen: 2, survey: 5 } });
     const answerAndClose = async () => {
       const { instanceId } = await t.file();
       await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
@@ -164,14 +164,14 @@ describe('complaint lifecycle', () => {
 
     const outside = await answerAndClose(); // closed Sunday 08:30; window ends Tuesday 08:30
     await t.advance(2 * DAY);
-    const counts = t.storage.oracle.counts();
+    const counts = (await t.oracle.counts());
     await expect(t.send(outside, citizen, { type: 'reopen', reason: 'Too late?' })).rejects.toBeInstanceOf(InvalidTransitionError);
-    expect(t.storage.oracle.counts()).toEqual(counts);
+    expect((await t.oracle.counts())).toEqual(counts);
     expect(await t.stateOf(outside)).toBe('closed');
   });
 
   it('takes one satisfaction rating after closing, then archives when the survey window ends', async () => {
-    const t = complaintDesk({ windows: { reopen: 1, survey: 3 } });
+    const t = await complaintDesk({ windows: { reopen: 1, survey: 3 } });
     const { instanceId } = await t.file();
     await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
     await t.send(instanceId, officer, { type: 'answer', text: 'Done.' });
@@ -186,7 +186,7 @@ describe('complaint lifecycle', () => {
   });
 
   it('gives questions and suggestions the simple lifecycle: a tracking code only, no stage 2, no reopen', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     for (const kind of ['question', 'suggestion'] as const) {
       const filed = await t.file(kind);
       expect(filed.complaintCode).toBeNull();
@@ -209,9 +209,9 @@ describe('complaint lifecycle', () => {
 
 describe('who may do what', () => {
   it('authorises by role and ownership, and rejects bad input without writing', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const { instanceId } = await t.file();
-    const counts = t.storage.oracle.counts();
+    const counts = (await t.oracle.counts());
     await expect(t.send(instanceId, citizen, { type: 'answer', text: 'self-answer' })).rejects.toBeInstanceOf(NotAllowedError);
     await expect(t.send(instanceId, otherCitizen, { type: 'withdraw' })).rejects.toBeInstanceOf(NotAllowedError);
     await expect(t.desk.get({ tenantId, instanceId }, otherCitizen)).rejects.toBeInstanceOf(NotFoundError);
@@ -222,11 +222,11 @@ describe('who may do what', () => {
     expect(invalid).toBeInstanceOf(ValidationError);
     expect((invalid as ValidationError).fields.sort()).toEqual(['kind', 'subject']);
     await expect(t.send(instanceId, officer, { type: 'assign' })).rejects.toSatisfy((e) => e instanceof ValidationError && e.fields.includes('officerId'));
-    expect(t.storage.oracle.counts()).toEqual(counts);
+    expect((await t.oracle.counts())).toEqual(counts);
   });
 
   it('a sender cannot forge the codes, the filing instant or the complainant', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const filed = await t.desk.create({
       tenantId,
       workflow: 'complaint',
@@ -245,13 +245,13 @@ describe('attachments', () => {
 
   it('accepts references to stored files and refuses wrong types, sizes and mismatches, naming the field', async () => {
     const files = new MemoryFileStore();
-    const t = complaintDesk({ attachments: { store: files, maxCount: 2 } });
+    const t = await complaintDesk({ attachments: { store: files, maxCount: 2 } });
     const stored = await files.put(tenantId, 'complaints/c1/scan.pdf', pdf, { contentType: 'application/pdf' });
     const ref = { key: stored.key, sha256: stored.sha256, size: stored.size, contentType: stored.contentType };
     const ok = await t.desk.create({ tenantId, workflow: 'complaint', actor: citizen, input: messageInput('complaint', { attachments: [ref] }) });
     expect((await t.contextOf(ok.instanceId)).attachments).toEqual([ref]);
 
-    const counts = t.storage.oracle.counts();
+    const counts = (await t.oracle.counts());
     const reject = async (attachments: unknown[]) =>
       (await t.desk.create({ tenantId, workflow: 'complaint', actor: citizen, input: messageInput('complaint', { attachments }) }).catch((e: unknown) => e)) as ValidationError;
     expect((await reject([{ ...ref, contentType: 'application/x-msdownload' }])).fields).toEqual(['attachments.0.contentType']);
@@ -260,6 +260,6 @@ describe('attachments', () => {
     expect((await reject([ref, ref, ref])).fields).toEqual(['attachments']);
     expect((await reject([{ ...ref, sha256: 'a'.repeat(64) }])).fields).toEqual(['attachments.0']);
     expect((await reject([{ ...ref, key: 'complaints/c1/missing.pdf' }])).fields).toEqual(['attachments.0.key']);
-    expect(t.storage.oracle.counts()).toEqual(counts);
+    expect((await t.oracle.counts())).toEqual(counts);
   });
 });

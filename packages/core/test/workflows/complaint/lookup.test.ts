@@ -39,7 +39,7 @@ function tracedStorage(): { storage: Storage; calls: string[] } {
 
 describe('public lookup', () => {
   it('shows a citizen-safe view with both codes: status, dates and public answers only', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const filed = await t.file();
     await t.send(filed.instanceId, officer, { type: 'assign', officerId: 'officer-1', officerName: 'Maryam Rahimi' });
     await t.send(filed.instanceId, officer, { type: 'note', text: 'internal: complainant called twice' });
@@ -66,7 +66,7 @@ describe('public lookup', () => {
   });
 
   it('shows officer names when the portal configures it', async () => {
-    const t = complaintDesk({ showOfficerNames: true });
+    const t = await complaintDesk({ showOfficerNames: true });
     const filed = await t.file();
     await t.send(filed.instanceId, officer, { type: 'assign', officerId: 'officer-1', officerName: 'Maryam Rahimi' });
     await t.send(filed.instanceId, officer, { type: 'answer', text: 'Done.' });
@@ -75,7 +75,7 @@ describe('public lookup', () => {
   });
 
   it('tracks status through escalation and closing; questions need only their tracking code', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const filed = await t.file();
     const look = () => lookupComplaint(t.desk, { tenantId, trackingCode: filed.trackingCode, complaintCode: filed.complaintCode! });
     const status = async () => {
@@ -134,7 +134,7 @@ describe('public lookup', () => {
   });
 
   it('rejects malformed codes (a typo, caught by the check digit) with a ValidationError naming the field', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const filed = await t.file();
     const typo = filed.trackingCode.slice(0, 5) + String((Number(filed.trackingCode[5]) + 3) % 10) + filed.trackingCode.slice(6);
     const error = await lookupComplaint(t.desk, { tenantId, trackingCode: typo, complaintCode: filed.complaintCode! }).catch((e: unknown) => e);
@@ -176,7 +176,7 @@ describe('rate limiting', () => {
   });
 
   it('the lookup spends a token per request, well-formed or not, and refuses when the client is out', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const filed = await t.file();
     const rateLimiter = new TokenBucketRateLimiter({ capacity: 2, refillMs: 60_000, clock: t.clock });
     const query = { tenantId, trackingCode: filed.trackingCode, complaintCode: filed.complaintCode!, clientId: '203.0.113.7' };

@@ -100,12 +100,12 @@ describe('model-based: shortest paths replayed through the desk', () => {
       const paths = getShortestPaths(machine, traversal(kind));
       expect(paths.length).toBeGreaterThan(8);
       for (const path of paths) {
-        const t = complaintDesk();
+        const t = await complaintDesk();
         const { instanceId } = await t.file(kind);
         for (const step of path.steps.slice(1)) {
           const timerKey = timerKeyOf(step.event);
           if (timerKey) {
-            const timer = t.storage.oracle.timers({ tenantId, instanceId }).find((x) => x.key === timerKey);
+            const timer = (await t.oracle.timers({ tenantId, instanceId })).find((x) => x.key === timerKey);
             expect(timer, `timer ${timerKey} armed on the way to ${stateToString(path.state.value)}`).toBeDefined();
             await t.advance(timer!.dueAt.getTime() - t.clock.now().getTime());
           } else {

@@ -1,4 +1,4 @@
-import { MemoryStorage, TestClock, createTestDesk } from '@statdesk/testing';
+import { TestClock, createTestDesk, workflowStorage } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
 import { complaintWorkflow, fileMessage } from '../../../src';
 import { SATURDAY_MORNING, citizen, complaintDesk, messageInput, officer, supervisor, tenantId } from './fixture';
@@ -7,7 +7,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe('SLA breaches', () => {
   it('escalates an unacknowledged complaint to stage 2 when the target breaches, even after a restart', async () => {
-    const storage = new MemoryStorage();
+    const { storage, oracle } = await workflowStorage();
     const clock = new TestClock(SATURDAY_MORNING);
     const before = createTestDesk({ workflows: [complaintWorkflow()], storage, clock });
     const { instanceId } = await fileMessage(before.desk, { tenantId, actor: citizen, input: messageInput() });
@@ -20,7 +20,7 @@ describe('SLA breaches', () => {
     expect(await after.advance(DAY)).toBe(1);
     const record = await storage.getInstance({ tenantId, instanceId });
     expect(record?.state).toBe('stage2.active.escalated');
-    const history = storage.oracle.history({ tenantId, instanceId });
+    const history = (await oracle.history({ tenantId, instanceId }));
     expect(history.at(-1)).toMatchObject({ eventType: 'sla.breach', actorRole: 'system', at: new Date('2025-04-08T05:00:00.000Z') });
     const view = (await after.desk.get({ tenantId, instanceId }, supervisor)).data as Record<string, unknown>;
     expect(view).toMatchObject({
@@ -29,7 +29,7 @@ describe('SLA breaches', () => {
       breaches: [{ target: 'stage1-acknowledge', stage: 1, round: 0 }],
     });
     // Stage 1's own answer timer went with it; stage 2's clocks run from the escalation.
-    expect(storage.oracle.timers({ tenantId, instanceId }).map((x) => [x.key, x.dueAt.toISOString()]).sort()).toEqual([
+    expect((await oracle.timers({ tenantId, instanceId })).map((x) => [x.key, x.dueAt.toISOString()]).sort()).toEqual([
       ['sla.stage2-acknowledge', '2025-04-13T05:00:00.000Z'],
       ['sla.stage2-answer', '2025-05-06T05:00:00.000Z'],
     ]);
@@ -47,7 +47,7 @@ describe('SLA breaches', () => {
   });
 
   it('escalates when the stage-1 answer is late, not counting time awaiting the complainant', async () => {
-    const t = complaintDesk();
+    const t = await complaintDesk();
     const { instanceId } = await t.file();
     await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
     await t.send(instanceId, officer, { type: 'requestInfo', question: 'Which years?' });
@@ -59,11 +59,11 @@ describe('SLA breaches', () => {
     expect(await t.stateOf(instanceId)).toBe('stage1.active.underReview');
     expect(await t.advance(DAY)).toBe(1);
     expect(await t.stateOf(instanceId)).toBe('stage2.active.escalated');
-    expect(t.storage.oracle.history({ tenantId, instanceId }).at(-1)?.at.toISOString()).toBe('2025-04-22T05:00:00.000Z');
+    expect((await t.oracle.history({ tenantId, instanceId })).at(-1)?.at.toISOString()).toBe('2025-04-22T05:00:00.000Z');
   });
 
   it('records a breach on a question without escalating it (no stage 2), and does not re-arm it', async () => {
-    const t = complaintDesk({ sla: { question: { acknowledge: 1, answer: 2 } } });
+    const t = await complaintDesk({ sla: { question: { acknowledge: 1, answer: 2 } } });
     const { instanceId } = await t.file('question');
     expect(await t.advance(3 * DAY)).toBe(2);
     expect(await t.stateOf(instanceId)).toBe('stage1.active.filed');
@@ -72,13 +72,13 @@ describe('SLA breaches', () => {
     await t.send(instanceId, officer, { type: 'assign', officerId: 'officer-1' });
     await t.send(instanceId, officer, { type: 'requestInfo', question: '?' });
     await t.send(instanceId, citizen, { type: 'reply', text: '!' });
-    expect(t.storage.oracle.timers({ tenantId, instanceId })).toEqual([]);
+    expect((await t.oracle.timers({ tenantId, instanceId }))).toEqual([]);
   });
 
   it('uses per-kind targets and the portal calendar', async () => {
-    const t = complaintDesk({ sla: { complaint: { acknowledge: 1 } } });
+    const t = await complaintDesk({ sla: { complaint: { acknowledge: 1 } } });
     const { instanceId } = await t.file();
-    const ack = t.storage.oracle.timers({ tenantId, instanceId }).find((x) => x.key === 'sla.stage1-acknowledge');
+    const ack = (await t.oracle.timers({ tenantId, instanceId })).find((x) => x.key === 'sla.stage1-acknowledge');
     expect(ack?.dueAt.toISOString()).toBe('2025-04-06T05:00:00.000Z');
     expect(() => complaintWorkflow({ sla: { complaint: { answer: 0 } } })).toThrow(/sla.complaint.answer/);
     expect(() => complaintWorkflow({ windows: { reopen: 30, survey: 10 } })).toThrow(/windows.survey/);
@@ -91,11 +91,12 @@ describe('with the SLA layer', () => {
     const { withSla } = await import('../../../src/sla');
     const { DEFAULT_SLA_TARGETS, complaintSlaPolicy, iranGovernmentCalendar } = await import('../../../src');
     const bound = withSla(complaintWorkflow(), { policy: complaintSlaPolicy('complaint', DEFAULT_SLA_TARGETS), calendar: iranGovernmentCalendar });
-    const t = createTestDesk({ workflows: [bound], start: SATURDAY_MORNING });
+    const { storage, oracle } = await workflowStorage();
+    const t = { ...createTestDesk({ workflows: [bound], start: SATURDAY_MORNING, storage }), oracle };
     const { instanceId } = await fileMessage(t.desk, { tenantId, actor: citizen, input: messageInput() });
     await t.advance(3 * DAY);
     expect((await t.storage.getInstance({ tenantId, instanceId }))?.state).toBe('stage2.active.escalated');
-    const rows = t.storage.oracle.history({ tenantId, instanceId });
+    const rows = (await t.oracle.history({ tenantId, instanceId }));
     const breaches = rows.filter((r) => r.eventType === 'sla.breach');
     // Whichever source fires first escalates; the other, if it still fires, is recorded and changes nothing.
     expect(breaches.length).toBeGreaterThanOrEqual(1);

@@ -1,4 +1,4 @@
-import { actor, createTestDesk, MemoryStorage, TestClock } from '@statdesk/testing';
+import { actor, createTestDesk, TestClock, workflowStorage } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
 import { customiseWorkflow, incidentPublicStatus, incidentWorkflow, isStatdeskError, notify, type IncidentWorkflow } from '../../../src';
 
@@ -12,13 +12,13 @@ const at = (ms: number) => new Date(new Date(T0).getTime() + ms).toISOString();
 const report = { title: 'Amar Hamrah cannot sign in', publicMessage: 'ورود به نرم‌افزار آمار همراه با خطا روبه‌رو است.', description: 'SSO token endpoint 502s' };
 
 async function mobileIncident(workflow: IncidentWorkflow = incidentWorkflow({ channel: 'mobile-app', escalateTo: 'duty-supervisor' })) {
-  const storage = new MemoryStorage();
+  const { storage, oracle } = await workflowStorage();
   const clock = new TestClock(T0);
   const t = createTestDesk({ workflows: [workflow], storage, clock });
   const { instanceId } = await t.desk.create({ tenantId, workflow: workflow.name, actor: operator, input: report });
   const ref = { tenantId, instanceId };
-  const sla = () => storage.oracle.history(ref).filter((h) => h.eventType.startsWith('sla.'));
-  return { ...t, ref, workflow, sla };
+  const sla = async () => (await oracle.history(ref)).filter((h) => h.eventType.startsWith('sla.'));
+  return { ...t, oracle, ref, workflow, sla };
 }
 
 describe('service incidents: the 72-hour mobile-app restoration target', () => {
@@ -28,7 +28,7 @@ describe('service incidents: the 72-hour mobile-app restoration target', () => {
     expect(await advance(71 * HOUR + 59 * MINUTE)).toBe(3);
     await desk.send({ ...ref, actor: operator, event: { type: 'restore', publicMessage: 'برقرار شد' } });
     expect(await advance(30 * 24 * HOUR)).toBe(0);
-    expect(sla().map((h) => [h.eventType, h.at.toISOString()])).toEqual([
+    expect((await sla()).map((h) => [h.eventType, h.at.toISOString()])).toEqual([
       ['sla.warning', at(36 * HOUR)],
       ['sla.warning', at(54 * HOUR)],
       ['sla.warning', at(64.8 * HOUR)],
@@ -37,11 +37,11 @@ describe('service incidents: the 72-hour mobile-app restoration target', () => {
   });
 
   it('unrestored: breaches at exactly 72 hours, escalates once, and records the final overrun on restoration', async () => {
-    const { desk, advance, runDue, ref, sla, notifier, storage, workflow, clock } = await mobileIncident();
+    const { desk, advance, runDue, ref, sla, notifier, oracle, workflow, clock } = await mobileIncident();
     expect(await advance(72 * HOUR - 1)).toBe(3);
-    expect(sla().some((h) => h.eventType === 'sla.breach')).toBe(false);
+    expect((await sla()).some((h) => h.eventType === 'sla.breach')).toBe(false);
     expect(await advance(1)).toBe(1);
-    const breach = sla().at(-1)!;
+    const breach = (await sla()).at(-1)!;
     expect(breach).toMatchObject({ eventType: 'sla.breach', actorRole: 'system', fromState: 'reported', toState: 'reported' });
     expect(breach.at.toISOString()).toBe(at(72 * HOUR));
     expect(breach.payload).toMatchObject({ target: 'restoration', kind: 'breach', clock: 'wall', budgetMs: 72 * HOUR, bestEffort: false, dueAt: at(72 * HOUR), overrun: { businessMs: null, wallMs: 0 } });
@@ -52,10 +52,10 @@ describe('service incidents: the 72-hour mobile-app restoration target', () => {
     expect(await advance(3 * HOUR)).toBe(0);
     await desk.send({ ...ref, actor: operator, event: { type: 'restore' } });
     expect(await runDue()).toBe(1);
-    expect(sla().at(-1)).toMatchObject({ eventType: 'sla.overrun', payload: { overrun: { businessMs: null, wallMs: 3 * HOUR } } });
-    const [status] = workflow.sla.status(storage.oracle.history(ref), clock.now());
+    expect((await sla()).at(-1)).toMatchObject({ eventType: 'sla.overrun', payload: { overrun: { businessMs: null, wallMs: 3 * HOUR } } });
+    const [status] = workflow.sla.status((await oracle.history(ref)), clock.now());
     expect(status).toMatchObject({ state: 'breached', breach: { at: new Date(at(72 * HOUR)), overrun: { wallMs: 3 * HOUR }, final: true } });
-    expect(storage.oracle.instance(ref)?.state).toBe('restored');
+    expect((await oracle.instance(ref))?.state).toBe('restored');
   });
 
   it('a reopened incident continues the same clock; the time it looked restored does not count', async () => {
@@ -66,7 +66,7 @@ describe('service incidents: the 72-hour mobile-app restoration target', () => {
     await desk.send({ ...ref, actor: operator, event: { type: 'reopen', reason: 'sign-in fails again' } });
     // 40 h were spent; 32 h remain from hour 50.
     expect(await advance(32 * HOUR)).toBe(3);
-    expect(sla().map((h) => [h.eventType, (h.payload as { threshold: number }).threshold, h.at.toISOString()])).toEqual([
+    expect((await sla()).map((h) => [h.eventType, (h.payload as { threshold: number }).threshold, h.at.toISOString()])).toEqual([
       ['sla.warning', 0.5, at(36 * HOUR)],
       ['sla.warning', 0.75, at(64 * HOUR)],
       ['sla.warning', 0.9, at(74.8 * HOUR)],
@@ -75,22 +75,22 @@ describe('service incidents: the 72-hour mobile-app restoration target', () => {
   });
 
   it('a dismissed report cancels the clock and final states keep no timers', async () => {
-    const { desk, advance, ref, sla, storage } = await mobileIncident();
+    const { desk, advance, ref, sla, oracle } = await mobileIncident();
     await desk.send({ ...ref, actor: supervisor, event: { type: 'dismiss', reason: 'test alert' } });
-    expect(storage.oracle.timers(ref)).toEqual([]);
+    expect((await oracle.timers(ref))).toEqual([]);
     expect(await advance(100 * HOUR)).toBe(0);
-    expect(sla()).toEqual([]);
+    expect((await sla())).toEqual([]);
   });
 });
 
 describe('service incidents: who is told of a breach', () => {
   it('without escalateTo, a breach is counted and recorded but no message goes out (there is nobody to address)', async () => {
-    const { advance, sla, notifier, storage, ref } = await mobileIncident(incidentWorkflow({ channel: 'mobile-app' }));
+    const { advance, sla, notifier, oracle, ref } = await mobileIncident(incidentWorkflow({ channel: 'mobile-app' }));
     await advance(72 * HOUR);
-    expect(sla().filter((h) => h.eventType === 'sla.breach')).toHaveLength(1);
-    expect((storage.oracle.instance(ref)?.snapshot as { context: { escalations: number } }).context.escalations).toBe(1);
+    expect((await sla()).filter((h) => h.eventType === 'sla.breach')).toHaveLength(1);
+    expect(((await oracle.instance(ref))?.snapshot as { context: { escalations: number } }).context.escalations).toBe(1);
     expect(notifier.sent).toEqual([]);
-    expect(storage.oracle.outbox()).toEqual([]);
+    expect((await oracle.outbox())).toEqual([]);
   });
 });
 
@@ -98,12 +98,12 @@ describe('service incidents: the portal, best effort', () => {
   it('records a missed objective without escalating', async () => {
     const workflow = incidentWorkflow({ channel: 'portal', escalateTo: 'duty-supervisor' });
     expect(workflow.name).toBe('incident-portal');
-    const { advance, sla, notifier, storage, ref } = await mobileIncident(workflow);
+    const { advance, sla, notifier, oracle, ref } = await mobileIncident(workflow);
     expect(await advance(2 * HOUR)).toBe(4);
-    expect(sla().map((h) => h.eventType)).toEqual(['sla.warning', 'sla.warning', 'sla.warning', 'sla.missed']);
-    expect(sla().at(-1)!.at.toISOString()).toBe(at(HOUR));
+    expect((await sla()).map((h) => h.eventType)).toEqual(['sla.warning', 'sla.warning', 'sla.warning', 'sla.missed']);
+    expect((await sla()).at(-1)!.at.toISOString()).toBe(at(HOUR));
     expect(notifier.sent).toEqual([]);
-    expect((storage.oracle.instance(ref)?.snapshot as { context: { escalations: number } }).context.escalations).toBe(0);
+    expect(((await oracle.instance(ref))?.snapshot as { context: { escalations: number } }).context.escalations).toBe(0);
   });
 
   it('takes its target from options, and needs one for channels the agreement does not name', () => {
@@ -122,12 +122,12 @@ describe('service incidents: the portal, best effort', () => {
 
 describe('service incidents: roles, status and customisation', () => {
   it('enforces roles and validates events with field names, writing nothing', async () => {
-    const { desk, ref, storage } = await mobileIncident();
-    const rows = storage.oracle.history(ref).length;
+    const { desk, ref, oracle } = await mobileIncident();
+    const rows = (await oracle.history(ref)).length;
     await expect(desk.send({ ...ref, actor: operator, event: { type: 'dismiss', reason: 'x' } })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
     await expect(desk.send({ ...ref, actor: operator, event: { type: 'update', publicMessage: '' } })).rejects.toMatchObject({ code: 'VALIDATION', fields: ['publicMessage'] });
     await expect(desk.send({ ...ref, actor: operator, event: { type: 'sla.breach', target: 'restoration', dueAt: T0 } })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
-    expect(storage.oracle.history(ref)).toHaveLength(rows);
+    expect((await oracle.history(ref))).toHaveLength(rows);
   });
 
   it('shows citizens a safe status: times, public messages, the target — no notes, description or causes', async () => {
@@ -169,12 +169,12 @@ describe('service incidents: roles, status and customisation', () => {
       },
       roles: { dismiss: ['supervisor', 'operator'] },
     });
-    const storage = new MemoryStorage();
+    const { storage, oracle } = await workflowStorage();
     const t = createTestDesk({ workflows: [custom], storage, clock: new TestClock(T0) });
     const ref = { tenantId, instanceId: (await t.desk.create({ tenantId, workflow: custom.name, actor: operator, input: report })).instanceId };
     expect(await t.advance(72 * HOUR)).toBe(4);
     expect(t.notifier.sent.map((m) => [m.template, m.recipient.profileId, m.channel])).toEqual([['incident.escalated.sms', 'it-director', 'sms']]);
     await t.desk.send({ ...ref, actor: operator, event: { type: 'dismiss', reason: 'duplicate' } });
-    expect(storage.oracle.instance(ref)?.state).toBe('dismissed');
+    expect((await oracle.instance(ref))?.state).toBe('dismissed');
   });
 });

@@ -3,8 +3,8 @@
  * book, in-memory profile and file stores, registered applicants, and one helper per step an
  * actor takes — each going through the public API (`desk.create`, `desk.send`, `storeUpload`).
  */
-import { MemoryFileStore, MemoryProfileStore, MemoryStorage, RecordingNotifier, TestClock, actor, createTestDesk, type TestDesk } from '@statdesk/testing';
-import type { Notifier } from '../../../src';
+import { MemoryFileStore, MemoryProfileStore, RecordingNotifier, TestClock, actor, createTestDesk, workflowStorage, type StorageOracle, type TestDesk } from '@statdesk/testing';
+import type { Notifier, Storage } from '../../../src';
 import {
   createApplicantProfiles,
   createTariffRegistry,
@@ -43,8 +43,11 @@ export const ITEMS = { records: 120, tables: [{ level: 'county', count: 2 }] };
 
 /** `N`: a recording notifier by default; the notification guard passes a real template notifier. */
 export interface OrderWorld<N extends Notifier = RecordingNotifier> {
-  t: TestDesk<MemoryStorage, N>;
-  storage: MemoryStorage;
+  t: TestDesk<Storage, N>;
+  /** In-memory by default; PostgreSQL or SQLite when the test project swaps the backend. */
+  storage: Storage;
+  /** Reads the backend directly, not through the desk. */
+  oracle: StorageOracle;
   clock: TestClock;
   notifier: N;
   profiles: MemoryProfileStore;
@@ -63,7 +66,7 @@ export interface WorldOptions<N extends Notifier = RecordingNotifier> {
 
 export async function createWorld<N extends Notifier = RecordingNotifier>(opts: WorldOptions<N> = {}): Promise<OrderWorld<N>> {
   const options = opts.options ?? opts.from?.options ?? {};
-  const storage = opts.from?.storage ?? new MemoryStorage();
+  const { storage, oracle } = opts.from ?? (await workflowStorage());
   const clock = opts.from?.clock ?? new TestClock(START);
   const notifier = opts.notifier ?? opts.from?.notifier ?? (new RecordingNotifier() as Notifier as N);
   const profiles = opts.from?.profiles ?? new MemoryProfileStore();
@@ -75,7 +78,7 @@ export async function createWorld<N extends Notifier = RecordingNotifier>(opts: 
     notifier,
     services: { tariffs: createTariffRegistry([sampleTariffBook]), profiles, files },
   });
-  const world = { t, storage, clock, notifier, profiles, files, options };
+  const world = { t, storage, oracle, clock, notifier, profiles, files, options };
   if (!opts.from) {
     const registry = createApplicantProfiles({ store: profiles, files, clock });
     await registry.register({ tenantId, actor: maryam, input: { nationalId: '0012345679', fullName: 'Maryam Ahmadi', mobile: '09121234567', email: 'maryam@example.ir', category: opts.category ?? 'individual' } });

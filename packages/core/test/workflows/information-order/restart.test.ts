@@ -46,11 +46,11 @@ describe('information order: restarts', () => {
   it.each(WAITING)('a new desk on the same storage carries an order waiting in %s through to closed', async (state) => {
     const before = await createWorld();
     const id = await orderAt(before, state);
-    const timers = before.storage.oracle.timers({ tenantId, instanceId: id });
+    const timers = await before.oracle.timers({ tenantId, instanceId: id });
     // The process dies; a new one starts over the same database, files and profiles.
     const after = await createWorld({ from: before });
     expect(after.t.desk).not.toBe(before.t.desk);
-    expect(after.storage.oracle.timers({ tenantId, instanceId: id })).toEqual(timers);
+    expect(await after.oracle.timers({ tenantId, instanceId: id })).toEqual(timers);
     await finish(after, id);
     expect(await after.t.desk.verifyHistory({ tenantId, instanceId: id })).toMatchObject({ ok: true });
   });

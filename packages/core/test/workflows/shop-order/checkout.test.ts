@@ -216,7 +216,7 @@ describe('shop checkout through the Zarinpal adapter and the gateway simulator',
     const order = await orderView(restarted, orderId);
     expect(order.state).toBe('cancelled');
     expect(order.cancellation).toEqual({ reason: 'not paid in time' });
-    expect(restarted.storage.oracle.instance({ tenantId, instanceId: orderId })?.status).toBe('done');
+    expect((await restarted.oracle.instance({ tenantId, instanceId: orderId }))?.status).toBe('done');
   });
 
   it('abandoned at the bank: after a restart the payment is given up and the order cancelled after its grace', async () => {
@@ -237,13 +237,13 @@ describe('shop checkout through the Zarinpal adapter and the gateway simulator',
 describe('shop order rules', () => {
   it('prices come from the catalogue; unknown, withdrawn and bad lines are refused naming the field, writing nothing', async () => {
     h = await shopHarness();
-    const counts = h.storage.oracle.counts();
+    const counts = await h.oracle.counts();
     const refused = await h.desk
       .create({ tenantId, workflow: 'shop-order', actor: customer, input: { lines: [{ productId: 'old-atlas' }, { productId: 'nope' }, { productId: 'census-1395-tables', quantity: 2 }] } })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).fields).toEqual(['lines.0.productId', 'lines.1.productId', 'lines.2.quantity']);
-    expect(h.storage.oracle.counts()).toEqual(counts);
+    expect(await h.oracle.counts()).toEqual(counts);
 
     const created = await h.desk.create({ tenantId, workflow: 'shop-order', actor: customer, instanceId: 'SO-7', input: { lines: [] } });
     await h.desk.send({ tenantId, instanceId: created.instanceId, actor: customer, event: { type: 'addLine', productId: 'statistical-yearbook-1401', quantity: 2, line: { unitPriceRial: 1n } } });

@@ -4,7 +4,7 @@
  * and the sample tariff book. `restart()` builds a new desk on the same storage and clock.
  */
 import { zarinpalGateway } from '@statdesk/payment-zarinpal';
-import { MemoryCatalogue, MemoryFileStore, MemoryStorage, TestClock, actor, createTestDesk, startGatewaySimulator, type GatewaySimulator, type TestDesk } from '@statdesk/testing';
+import { MemoryCatalogue, MemoryFileStore, TestClock, actor, createTestDesk, startGatewaySimulator, workflowStorage, type GatewaySimulator, type StorageUnderTest, type TestDesk } from '@statdesk/testing';
 import {
   createGatewayRegistry,
   createTariffRegistry,
@@ -19,6 +19,7 @@ import {
   type Product,
   type ShopOrderOptions,
   type ShopOrderView,
+  type Storage,
 } from '../../../src';
 
 export const tenantId = 'sci';
@@ -41,7 +42,9 @@ export const products: Product[] = [
 export const particulars = { customer: { fullName: 'Sara Ahmadi', mobile: '09121234567', email: 'sara@example.ir' } };
 export const shipping = { address: 'No. 12, Fatemi St, Tehran', postalCode: '1414714141', destination: 'tehran' };
 
-export interface ShopHarness extends TestDesk {
+export interface ShopHarness extends TestDesk<Storage> {
+  /** Reads the backend directly, not through the desk. */
+  oracle: StorageUnderTest['oracle'];
   sim: GatewaySimulator;
   gateways: GatewayRegistry;
   catalogue: MemoryCatalogue;
@@ -61,8 +64,8 @@ export async function shopHarness(options: { order?: ShopOrderOptions; payment?:
   await files.put(tenantId, 'products/labour-1402.csv', new TextEncoder().encode('year,rate\n1402,8.1\n'), { contentType: 'text/csv' });
   const tariffs = createTariffRegistry([sampleTariffBook]);
 
-  const build = (storage: MemoryStorage, clock: TestClock): ShopHarness => {
-    const t: TestDesk = createTestDesk({
+  const build = ({ storage, oracle }: StorageUnderTest, clock: TestClock): ShopHarness => {
+    const t: TestDesk<Storage> = createTestDesk({
       storage,
       clock,
       workflows: [shopOrderWorkflow(options.order), paymentWorkflow(options.payment)],
@@ -73,9 +76,9 @@ export async function shopHarness(options: { order?: ShopOrderOptions; payment?:
       outbox: { afterCommit: 'await', baseDelayMs: 1_000, maxDelayMs: 60_000 },
       random: () => 0.5,
     });
-    return { ...t, sim, gateways, catalogue, files, restart: () => build(storage, clock), close: () => sim.close() };
+    return { ...t, oracle, sim, gateways, catalogue, files, restart: () => build({ storage, oracle }, clock), close: () => sim.close() };
   };
-  return build(new MemoryStorage(), new TestClock('2025-04-12T06:00:00.000Z'));
+  return build(await workflowStorage(), new TestClock('2025-04-12T06:00:00.000Z'));
 }
 
 // ------------------------------------------------------------------ steps a portal takes
