@@ -22,7 +22,7 @@ import {
   type TimerRecord,
 } from '@statdesk/core';
 
-import type { StorageOracle, StorageUnderTest } from '../storage-oracle';
+import type { StorageUnderTest } from '../storage-oracle';
 
 export type { StorageOracle, StorageUnderTest } from '../storage-oracle';
 
