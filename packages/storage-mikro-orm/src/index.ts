@@ -14,6 +14,14 @@ export {
   TimerEntity,
 } from './entities';
 export { statdeskMigrations } from './migrations';
-export { mikroOrmProfileStore, MikroOrmProfileStore, type MikroOrmProfileStoreOptions } from './mikro-orm-profile-store';
+export {
+  mikroOrmProfileStore,
+  MikroOrmProfileStore,
+  type MikroOrmProfileStoreOptions,
+  type ResealCursor,
+  type ResealOptions,
+  type ResealReport,
+} from './mikro-orm-profile-store';
+export { profileKeysFromSecret } from './profile-keys-from-secret';
 export { mikroOrmCatalogue, MikroOrmCatalogue } from './mikro-orm-catalogue';
 export { mikroOrmSentNotifications, MikroOrmSentNotifications } from './mikro-orm-sent-notifications';

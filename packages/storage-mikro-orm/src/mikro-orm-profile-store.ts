@@ -1,31 +1,68 @@
 /**
  * `mikroOrmProfileStore`: applicants' profiles (and the notifier's contact directory) in
  * `statdesk_profiles`, on the storage's own connection pool. Personal fields are sealed with
- * AES-256-GCM and the national ID is found by a keyed hash (see `profile-sealing.ts`); the
- * database's constraints decide the races: the primary key one profile per id, a unique index on
- * (tenant, national-ID hash) one profile per national ID, `version = ?` the compare-and-set.
+ * AES-256-GCM and the national ID is found by a keyed hash (see `profile-sealing.ts`), with keys
+ * from a `ProfileKeyProvider`; `reseal` moves every profile to the current key. The database's
+ * constraints decide the races: the primary key one profile per id, a unique index on (tenant,
+ * national-ID hash) one profile per national ID, `version = ?` the compare-and-set. An erased
+ * profile has no hash (NULL), so it holds no national ID.
  */
 import {
   ConflictError,
   NotFoundError,
+  ValidationError,
   type ApplicantProfile,
   type CategoryVerification,
   type OfficialContact,
   type ProfileAuditEntry,
+  type ProfileKeyProvider,
   type ProfileStore,
 } from '@statdesk/core';
 import type { MikroOrmStorage } from './mikro-orm-storage';
-import { profileSealer, type ProfileSealer } from './profile-sealing';
+import { profileKeysFromSecret } from './profile-keys-from-secret';
+import { profileSealer, sealedKeyId, type ProfileSealer } from './profile-sealing';
 import type { SqlDatabase, SqlRow, SqlSession } from './sql/sql-database';
 import { sqlValues, type SqlValues } from './sql/sql-values';
 
+/** Give `keys` (rotatable) or `encryptionKey` (one secret), not both. */
 export interface MikroOrmProfileStoreOptions {
   /**
-   * The secret that protects personal fields at rest: 32 random bytes, or the same in base64
-   * (`openssl rand -base64 32`). Keep it outside the database (a secret store or the
-   * environment); without it the profiles cannot be read, and with another one they are refused.
+   * Where the encryption and lookup keys come from (`staticProfileKeys`, `profileKeysFromEnv`
+   * from `@statdesk/core`, or your KMS): several encryption keys, so they can be rotated.
    */
-  encryptionKey: Uint8Array | string;
+  keys?: ProfileKeyProvider;
+  /**
+   * One secret that protects personal fields at rest: 32 random bytes, or the same in base64
+   * (`openssl rand -base64 32`); both keys are derived from it (`profileKeysFromSecret`). Keep it
+   * outside the database (a secret store or the environment); without it the profiles cannot be
+   * read, and with another one they are refused. To rotate, move to `keys`.
+   */
+  encryptionKey?: Uint8Array | string;
+}
+
+/** Where a re-seal stands: the last profile it looked at, to resume after. */
+export interface ResealCursor {
+  tenantId: string;
+  id: string;
+}
+
+export interface ResealOptions {
+  /** Profiles read and re-sealed per round trip (default 200). */
+  batchSize?: number;
+  /** Resume after this profile (the cursor of the last finished batch). */
+  after?: ResealCursor;
+  /** Called after each batch, e.g. to save the cursor or log progress. */
+  onBatch?: (progress: ResealReport & { cursor: ResealCursor }) => void | Promise<void>;
+}
+
+/** What a re-seal did. */
+export interface ResealReport {
+  /** Profiles looked at. */
+  scanned: number;
+  /** Profiles this call moved to the current key. */
+  resealed: number;
+  /** Profiles rewritten by someone else between the read and the re-seal (already under the current key when every process has it). */
+  changedMeanwhile: number;
 }
 
 /** The personal fields, sealed together. */
@@ -44,6 +81,7 @@ interface Details {
   category: ApplicantProfile['category'];
   verification: Omit<CategoryVerification, 'reviewedAt'> & { reviewedAt?: string };
   audit: (Omit<ProfileAuditEntry, 'at'> & { at: string })[];
+  erasedAt?: string;
 }
 
 const COLUMNS = 'tenant_id, id, national_id_hmac, sealed, details, version, created_at, updated_at';
@@ -58,7 +96,14 @@ const sql = {
   insert: `INSERT INTO statdesk_profiles (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   update: `UPDATE statdesk_profiles SET national_id_hmac = ?, sealed = ?, details = ?, version = ?, created_at = ?, updated_at = ?
     WHERE tenant_id = ? AND id = ? AND version = ?`,
+  // Keyset pages in primary-key order, for re-sealing and key usage.
+  firstPage: 'SELECT tenant_id, id, sealed FROM statdesk_profiles ORDER BY tenant_id, id LIMIT ?',
+  pageAfter: 'SELECT tenant_id, id, sealed FROM statdesk_profiles WHERE (tenant_id, id) > (?, ?) ORDER BY tenant_id, id LIMIT ?',
+  // Compare-and-set on the sealed value itself: a concurrent update (a newer value) is never overwritten.
+  reseal: 'UPDATE statdesk_profiles SET sealed = ? WHERE tenant_id = ? AND id = ? AND sealed = ?',
 };
+
+const DEFAULT_RESEAL_BATCH = 200;
 
 export class MikroOrmProfileStore implements ProfileStore {
   private readonly values: SqlValues;
@@ -78,16 +123,17 @@ export class MikroOrmProfileStore implements ProfileStore {
     });
   }
 
-  findByNationalId(tenantId: string, nationalId: string): Promise<ApplicantProfile | undefined> {
+  async findByNationalId(tenantId: string, nationalId: string): Promise<ApplicantProfile | undefined> {
+    const hash = await this.sealer.lookupHash(tenantId, nationalId);
     return this.db.session(async (s) => {
-      const [row] = await s.all(sql.byNationalId, [tenantId, this.sealer.lookupHash(tenantId, nationalId)]);
+      const [row] = await s.all(sql.byNationalId, [tenantId, hash]);
       return row && this.decode(row);
     });
   }
 
   async officialContact(tenantId: string, profileId: string): Promise<OfficialContact | undefined> {
     const profile = await this.get(tenantId, profileId);
-    if (!profile) return undefined;
+    if (!profile || profile.erasedAt) return undefined;
     return {
       mobile: profile.mobile,
       language: profile.language,
@@ -96,10 +142,10 @@ export class MikroOrmProfileStore implements ProfileStore {
     };
   }
 
-  create(profile: ApplicantProfile): Promise<void> {
-    const hash = this.sealer.lookupHash(profile.tenantId, profile.nationalId);
+  async create(profile: ApplicantProfile): Promise<void> {
+    const hash = await this.hashOf(profile);
+    const row = await this.encode(profile);
     return this.db.session(async (s) => {
-      const row = this.encode(profile);
       const inserted = await s.run(sql.insert, [profile.tenantId, profile.id, hash, row.sealed, row.details, row.version, row.createdAt, row.updatedAt]);
       if (inserted === 1) return;
       if ((await s.all(sql.version, [profile.tenantId, profile.id])).length > 0) {
@@ -109,10 +155,10 @@ export class MikroOrmProfileStore implements ProfileStore {
     });
   }
 
-  update(profile: ApplicantProfile, expectedVersion: number): Promise<void> {
-    const hash = this.sealer.lookupHash(profile.tenantId, profile.nationalId);
+  async update(profile: ApplicantProfile, expectedVersion: number): Promise<void> {
+    const hash = await this.hashOf(profile);
+    const row = await this.encode(profile);
     return this.db.session(async (s) => {
-      const row = this.encode(profile);
       let updated = 0;
       if (profile.version === expectedVersion + 1) {
         try {
@@ -137,9 +183,69 @@ export class MikroOrmProfileStore implements ProfileStore {
     });
   }
 
+  /**
+   * Re-encrypts every profile not yet under the provider's current key, in batches in key order.
+   * Idempotent (profiles already under the current key are left alone), resumable (`after`, or
+   * simply run it again) and safe beside live traffic and a second re-seal (each write is a
+   * compare-and-set on the old sealed value). Give every process the new current key first, run
+   * this, check `keyUsage()`, then retire the old key. Lookup hashes do not change.
+   */
+  async reseal(options: ResealOptions = {}): Promise<ResealReport> {
+    const batchSize = options.batchSize ?? DEFAULT_RESEAL_BATCH;
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+      throw new ValidationError('reseal options', [{ path: 'batchSize', message: 'must be a whole number of at least 1' }]);
+    }
+    const current = await this.sealer.currentKeyId();
+    const report: ResealReport = { scanned: 0, resealed: 0, changedMeanwhile: 0 };
+    for await (const { rows, cursor } of this.pages(batchSize, options.after)) {
+      for (const row of rows) {
+        report.scanned++;
+        const sealed = String(row.sealed);
+        if (sealedKeyId(sealed) === current) continue;
+        const label = rowLabel(String(row.tenant_id), String(row.id));
+        const resealed = await this.sealer.seal(await this.sealer.open(sealed, label), label);
+        const written = await this.db.session((s) => s.run(sql.reseal, [resealed, row.tenant_id, row.id, sealed]));
+        if (written === 1) report.resealed++;
+        else report.changedMeanwhile++;
+      }
+      await options.onBatch?.({ ...report, cursor });
+    }
+    return report;
+  }
+
+  /** How many profiles each encryption key sealed (by key id): a key is retired once it counts none. */
+  async keyUsage(): Promise<Record<string, number>> {
+    const usage: Record<string, number> = {};
+    for await (const { rows } of this.pages(DEFAULT_RESEAL_BATCH * 5)) {
+      for (const row of rows) {
+        const keyId = sealedKeyId(String(row.sealed)) ?? '(unreadable)';
+        usage[keyId] = (usage[keyId] ?? 0) + 1;
+      }
+    }
+    return usage;
+  }
+
+  private async *pages(size: number, after?: ResealCursor): AsyncGenerator<{ rows: SqlRow[]; cursor: ResealCursor }> {
+    let cursor = after;
+    for (;;) {
+      const at = cursor;
+      const rows = await this.db.session((s) => (at ? s.all(sql.pageAfter, [at.tenantId, at.id, size]) : s.all(sql.firstPage, [size])));
+      const last = rows.at(-1);
+      if (!last) return;
+      cursor = { tenantId: String(last.tenant_id), id: String(last.id) };
+      yield { rows, cursor };
+      if (rows.length < size) return;
+    }
+  }
+
+  /** An erased profile keeps no lookup hash: its national ID is gone, and free for someone else. */
+  private async hashOf(profile: ApplicantProfile): Promise<string | null> {
+    return profile.erasedAt ? null : this.sealer.lookupHash(profile.tenantId, profile.nationalId);
+  }
+
   /** The conflict names the other profile, never the national ID itself. */
-  private async nationalIdTaken(s: SqlSession, profile: ApplicantProfile, hash: string, cause?: unknown): Promise<ConflictError> {
-    const [holder] = await s.all(sql.holderOf, [profile.tenantId, hash]);
+  private async nationalIdTaken(s: SqlSession, profile: ApplicantProfile, hash: string | null, cause?: unknown): Promise<ConflictError> {
+    const [holder] = hash === null ? [] : await s.all(sql.holderOf, [profile.tenantId, hash]);
     const holderId = holder ? String(holder.id) : 'unknown';
     return new ConflictError(
       `Another profile (${holderId}) has this national ID`,
@@ -148,7 +254,7 @@ export class MikroOrmProfileStore implements ProfileStore {
     );
   }
 
-  private encode(profile: ApplicantProfile): { sealed: string; details: string; version: number; createdAt: unknown; updatedAt: unknown } {
+  private async encode(profile: ApplicantProfile): Promise<{ sealed: string; details: string; version: number; createdAt: unknown; updatedAt: unknown }> {
     const personal: SealedFields = {
       nationalId: profile.nationalId,
       fullName: profile.fullName,
@@ -163,9 +269,10 @@ export class MikroOrmProfileStore implements ProfileStore {
       category: profile.category,
       verification: { ...verification, ...(reviewedAt !== undefined ? { reviewedAt: reviewedAt.toISOString() } : {}) },
       audit: profile.audit.map(({ at, ...entry }) => ({ ...entry, at: at.toISOString() })),
+      ...(profile.erasedAt !== undefined ? { erasedAt: profile.erasedAt.toISOString() } : {}),
     };
     return {
-      sealed: this.sealer.seal(JSON.stringify(personal), rowLabel(profile.tenantId, profile.id)),
+      sealed: await this.sealer.seal(JSON.stringify(personal), rowLabel(profile.tenantId, profile.id)),
       details: JSON.stringify(details),
       version: profile.version,
       createdAt: this.values.time(profile.createdAt),
@@ -173,10 +280,10 @@ export class MikroOrmProfileStore implements ProfileStore {
     };
   }
 
-  private decode(row: SqlRow): ApplicantProfile {
+  private async decode(row: SqlRow): Promise<ApplicantProfile> {
     const tenantId = String(row.tenant_id);
     const id = String(row.id);
-    const personal = JSON.parse(this.sealer.open(String(row.sealed), rowLabel(tenantId, id))) as SealedFields;
+    const personal = JSON.parse(await this.sealer.open(String(row.sealed), rowLabel(tenantId, id))) as SealedFields;
     const details = this.values.readJson(row.details) as unknown as Details;
     const { reviewedAt, ...verification } = details.verification;
     return {
@@ -192,6 +299,7 @@ export class MikroOrmProfileStore implements ProfileStore {
       category: details.category,
       verification: { ...verification, ...(reviewedAt !== undefined ? { reviewedAt: new Date(reviewedAt) } : {}) },
       audit: details.audit.map(({ at, ...entry }) => ({ ...entry, at: new Date(at) })),
+      ...(details.erasedAt !== undefined ? { erasedAt: new Date(details.erasedAt) } : {}),
       version: Number(row.version),
       createdAt: this.values.readTime(row.created_at),
       updatedAt: this.values.readTime(row.updated_at),
@@ -206,5 +314,9 @@ function rowLabel(tenantId: string, profileId: string): string {
 
 /** A profile store on the storage's database and connection pool; run the storage's migrations first. */
 export function mikroOrmProfileStore(storage: MikroOrmStorage, options: MikroOrmProfileStoreOptions): MikroOrmProfileStore {
-  return new MikroOrmProfileStore(storage.database, profileSealer(options?.encryptionKey));
+  if (options?.keys && options.encryptionKey !== undefined) {
+    throw new ValidationError('profile store options', [{ path: 'keys', message: 'give keys or encryptionKey, not both' }]);
+  }
+  const keys = options?.keys ?? profileKeysFromSecret(options?.encryptionKey as Uint8Array | string);
+  return new MikroOrmProfileStore(storage.database, profileSealer(keys));
 }

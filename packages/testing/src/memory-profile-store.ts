@@ -47,7 +47,7 @@ export class MemoryProfileStore implements ProfileStore {
 
   async officialContact(tenantId: string, profileId: string): Promise<OfficialContact | undefined> {
     const profile = this.#profiles.get(slot(tenantId, profileId));
-    if (!profile) return undefined;
+    if (!profile || profile.erasedAt) return undefined;
     return {
       mobile: profile.mobile,
       language: profile.language,
@@ -58,12 +58,14 @@ export class MemoryProfileStore implements ProfileStore {
 
   #holderOf(tenantId: string, nationalId: string): ApplicantProfile | undefined {
     for (const profile of this.#profiles.values()) {
-      if (profile.tenantId === tenantId && profile.nationalId === nationalId) return profile;
+      // An erased profile holds no national ID any more.
+      if (profile.tenantId === tenantId && !profile.erasedAt && profile.nationalId === nationalId) return profile;
     }
     return undefined;
   }
 
   #checkNationalId(profile: ApplicantProfile): void {
+    if (profile.erasedAt) return;
     const holder = this.#holderOf(profile.tenantId, profile.nationalId);
     if (holder && holder.id !== profile.id) {
       // The message names the other profile, never the national ID itself.

@@ -6,3 +6,4 @@ export type * from './payment';
 export type * from './catalogue';
 export type * from './files';
 export type * from './profiles';
+export type * from './profile-keys';

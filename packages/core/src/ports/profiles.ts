@@ -23,6 +23,10 @@
  *   otherwise the profile's current e-mail, mobile, language and name, nothing else.
  * - Personal fields (national ID, mobile, e-mail, address, postal code) are protected at rest by
  *   the adapter (encryption or a protected table); `audit` entries never contain them.
+ * - An erased profile (`erasedAt` set, written by `create` or `update` like any other) holds no
+ *   personal data: the store keeps no lookup hash for it, so `findByNationalId` never finds it and
+ *   its national ID is free for a new profile; `officialContact` resolves `undefined`; `get`
+ *   still returns the record (its id, category, audit and versions), which the orders refer to.
  */
 import type { ApplicantCategory } from '../tariffs/request';
 import type { ContactDirectory, Language } from './notification';
@@ -52,7 +56,14 @@ export interface CategoryVerification {
   reason?: string;
 }
 
-export type ProfileAuditAction = 'registered' | 'updated' | 'category-changed' | 'evidence-submitted' | 'category-verified' | 'category-rejected';
+export type ProfileAuditAction =
+  | 'registered'
+  | 'updated'
+  | 'category-changed'
+  | 'evidence-submitted'
+  | 'category-verified'
+  | 'category-rejected'
+  | 'erased';
 
 /** One change to a profile: who, when, what kind, which fields (names only, never values). */
 export interface ProfileAuditEntry {
@@ -82,6 +93,12 @@ export interface ApplicantProfile {
   verification: CategoryVerification;
   /** Append-only: every change, oldest first. */
   audit: ProfileAuditEntry[];
+  /**
+   * When the profile was erased (anonymised on request): from then on `nationalId`, `fullName`
+   * and `mobile` are empty strings, the optional personal fields are absent, and no change is
+   * accepted. Orders that name the profile keep their amounts and history.
+   */
+  erasedAt?: Date;
   /** 1 on creation, +1 on every update. */
   version: number;
   createdAt: Date;

@@ -29,6 +29,8 @@ export interface ApplicantProfilesOptions {
   verifierRoles?: readonly string[];
   /** Which evidence files are accepted (checked against what the file store recorded). */
   evidencePolicy?: UploadPolicy;
+  /** Roles that may erase (anonymise) a profile. Default `privacy-officer` only. */
+  privacyRoles?: readonly string[];
 }
 
 export interface ProfileCommand {
@@ -47,10 +49,20 @@ export interface ApplicantProfiles {
   submitCategoryEvidence(command: ProfileCommand & { file: { key: string } }): Promise<ApplicantProfile>;
   verifyCategory(command: ProfileCommand): Promise<ApplicantProfile>;
   rejectCategory(command: ProfileCommand & { reason: string }): Promise<ApplicantProfile>;
+  /**
+   * Anonymise the profile on request (a privacy role only): national ID, name, mobile, e-mail,
+   * address and postal code are removed, the national-ID lookup goes (the ID is free again), the
+   * category evidence file is deleted and staff's free-text reasons dropped. The record stays,
+   * with its id, category, audit trail and `erasedAt`, so orders that name it keep their quotes,
+   * payments, receipts and history. Erasing an erased profile changes nothing.
+   */
+  erase(command: ProfileCommand & { expectedVersion?: number }): Promise<ApplicantProfile>;
 }
 
 export const DEFAULT_PROFILE_STAFF_ROLES: readonly string[] = Object.freeze(['consultant', 'pricing-officer', 'finance-officer', 'data-preparer', 'supervisor']);
 export const DEFAULT_VERIFIER_ROLES: readonly string[] = Object.freeze(['consultant', 'supervisor']);
+/** Who may erase a profile by default: a role of its own, held by the office's privacy officer. */
+export const DEFAULT_PRIVACY_ROLES: readonly string[] = Object.freeze(['privacy-officer']);
 
 /** Lost compare-and-set races retried before `ConflictError` reaches the caller. */
 const CONFLICT_RETRIES = 3;
@@ -62,6 +74,7 @@ export function createApplicantProfiles(options: ApplicantProfilesOptions): Appl
   const staffRoles = options.staffRoles ?? DEFAULT_PROFILE_STAFF_ROLES;
   const verifierRoles = options.verifierRoles ?? DEFAULT_VERIFIER_ROLES;
   const evidencePolicy = options.evidencePolicy ?? receiptUploadPolicy;
+  const privacyRoles = options.privacyRoles ?? DEFAULT_PRIVACY_ROLES;
 
   /** The role the actor acts under on this profile: staff first, else the owner. */
   function roleFor(actor: Actor, profileId: string, allowed: readonly string[], action: string, ownerMay: boolean): string {
@@ -80,10 +93,15 @@ export function createApplicantProfiles(options: ApplicantProfilesOptions): Appl
   /** Read, change, compare-and-set; a lost race re-reads unless the caller pinned a version. */
   async function change(
     command: ProfileCommand & { expectedVersion?: number },
-    apply: (profile: ApplicantProfile, now: Date) => Promise<ApplicantProfile> | ApplicantProfile,
+    /** Resolves the next profile, or `undefined` when there is nothing to change. */
+    apply: (profile: ApplicantProfile, now: Date) => Promise<ApplicantProfile | undefined> | ApplicantProfile | undefined,
+    allowErased = false,
   ): Promise<ApplicantProfile> {
     for (let attempt = 0; ; attempt++) {
       const current = await load(command.tenantId, command.profileId);
+      if (current.erasedAt && !allowErased) {
+        throw new ValidationError('profile', [{ path: 'erasedAt', message: 'the profile was erased; nothing in it can change' }]);
+      }
       if (command.expectedVersion !== undefined && current.version !== command.expectedVersion) {
         throw new ConflictError(`Profile ${current.id} is at version ${current.version}, not ${command.expectedVersion}`, {
           entity: 'profile',
@@ -94,6 +112,7 @@ export function createApplicantProfiles(options: ApplicantProfilesOptions): Appl
       }
       const now = clock.now();
       const next = await apply(structuredClone(current), now);
+      if (next === undefined) return current;
       next.version = current.version + 1;
       next.updatedAt = now;
       try {
@@ -206,6 +225,37 @@ export function createApplicantProfiles(options: ApplicantProfilesOptions): Appl
         return profile;
       });
     },
+
+    async erase(command) {
+      const role = roleFor(command.actor, command.profileId, privacyRoles, 'erase a profile', false);
+      return change(
+        command,
+        async (profile, now) => {
+          if (profile.erasedAt) return undefined;
+          const evidence = profile.verification.evidence;
+          // Deleted before the tombstone is written: a failed write leaves a retry that deletes again (idempotent).
+          if (evidence && options.files) await options.files.delete(command.tenantId, evidence.key);
+          return erased(profile, audit(command.actor, role, 'erased', now), now);
+        },
+        true,
+      );
+    },
+  };
+}
+
+/** The tombstone of a profile: nothing that names or reaches the person, the rest as it was. */
+function erased(profile: ApplicantProfile, entry: ProfileAuditEntry, now: Date): ApplicantProfile {
+  const { email: _email, postalAddress: _address, postalCode: _postalCode, ...rest } = profile;
+  const { status, reviewedBy, reviewedAt } = profile.verification;
+  return {
+    ...rest,
+    nationalId: '',
+    fullName: '',
+    mobile: '',
+    verification: { status, ...(reviewedBy !== undefined ? { reviewedBy } : {}), ...(reviewedAt !== undefined ? { reviewedAt } : {}) },
+    // Staff's reasons are free text that may name the person; who did what, and when, stays.
+    audit: [...profile.audit.map(({ reason: _reason, ...kept }) => kept), entry],
+    erasedAt: now,
   };
 }
 

@@ -7,7 +7,9 @@ export {
   createApplicantProfiles,
   DEFAULT_PROFILE_STAFF_ROLES,
   DEFAULT_VERIFIER_ROLES,
+  DEFAULT_PRIVACY_ROLES,
   type ApplicantProfiles,
   type ApplicantProfilesOptions,
   type ProfileCommand,
 } from './applicant-profiles';
+export { staticProfileKeys, profileKeysFromEnv, PROFILE_KEY_VARIABLES, type StaticProfileKeysOptions, type ProfileKeyMaterial } from './static-profile-keys';

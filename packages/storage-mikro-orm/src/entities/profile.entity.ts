@@ -3,13 +3,13 @@ import { EntitySchema } from '@mikro-orm/core';
 /**
  * An applicant's profile. Personal fields (national ID, name, mobile, e-mail, postal address and
  * code) are only in `sealed`, encrypted with AES-256-GCM; the national ID is findable through
- * `nationalIdHmac`, a keyed hash unique per tenant. `details` holds the rest (language, category,
- * verification, audit), which names no one.
+ * `nationalIdHmac`, a keyed hash unique per tenant (NULL once the profile is erased). `details`
+ * holds the rest (language, category, verification, audit, erasure time), which names no one.
  */
 export interface ProfileRow {
   tenantId: string;
   id: string;
-  nationalIdHmac: string;
+  nationalIdHmac: string | null;
   sealed: string;
   details: unknown;
   version: number;
@@ -23,7 +23,7 @@ export const ProfileEntity = new EntitySchema<ProfileRow>({
   properties: {
     tenantId: { type: 'string', length: 100, primary: true },
     id: { type: 'string', length: 100, primary: true },
-    nationalIdHmac: { type: 'string', length: 64 },
+    nationalIdHmac: { type: 'string', length: 64, nullable: true },
     sealed: { type: 'text' },
     details: { type: 'json' },
     version: { type: 'integer' },

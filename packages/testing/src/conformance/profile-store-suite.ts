@@ -53,6 +53,7 @@ export const profileStoreConformanceTests = [
   'officialContact gives the current contacts and nothing else',
   'returns copies, not live references',
   'personal fields are not stored in plain text',
+  'an erased profile keeps no national ID, lookup or contact',
 ] as const;
 
 export type ProfileStoreConformanceTest = (typeof profileStoreConformanceTests)[number];
@@ -123,6 +124,22 @@ function next(profile: ApplicantProfile, changes: Partial<ApplicantProfile> = {}
     ...structuredClone(profile),
     ...changes,
     audit: [...profile.audit, { at, actorId: 'applicant-1', actorRole: 'applicant', action: 'updated', fields: Object.keys(changes) }],
+    version: profile.version + 1,
+    updatedAt: at,
+  };
+}
+
+/** The erased version of a profile, as `ApplicantProfiles.erase` writes it. */
+export function erasedProfile(profile: ApplicantProfile, at: Date = later(profile.version * 1000 + 240_000)): ApplicantProfile {
+  const { email: _e, postalAddress: _a, postalCode: _c, ...rest } = structuredClone(profile);
+  return {
+    ...rest,
+    nationalId: '',
+    fullName: '',
+    mobile: '',
+    verification: { status: profile.verification.status },
+    audit: [...rest.audit, { at, actorId: 'privacy-1', actorRole: 'privacy-officer', action: 'erased' }],
+    erasedAt: at,
     version: profile.version + 1,
     updatedAt: at,
   };
@@ -427,6 +444,51 @@ export function describeProfileStoreConformance(options: ProfileStoreConformance
       }
       // And the store still answers with the real values.
       expect((await store.findByNationalId(T, profile.nationalId))?.mobile).toBe('09181112233');
+    });
+
+    test('an erased profile keeps no national ID, lookup or contact', async ({ store, oracle }) => {
+      const profile = sampleProfile({
+        nationalId: sampleNationalId(515_151),
+        mobile: '09176543210',
+        email: 'to.be.forgotten@example.ir',
+        postalAddress: 'Tabriz, Imam Street, No. 9',
+        postalCode: '5134567890',
+      });
+      const neighbour = sampleProfile();
+      await store.create(profile);
+      await store.create(neighbour);
+      const tombstone = erasedProfile(profile);
+      await store.update(tombstone, 1);
+
+      // The record stays (orders name it), without anything that names or reaches the person.
+      const back = await store.get(T, profile.id);
+      expect(back).toStrictEqual(tombstone);
+      expect(back!.erasedAt).toBeInstanceOf(Date);
+      expect(await store.findByNationalId(T, profile.nationalId)).toBeUndefined();
+      expect(await store.findByNationalId(T, '')).toBeUndefined();
+      expect(await store.officialContact(T, profile.id)).toBeUndefined();
+      // The national ID is free again, and a second erased profile does not collide with the first.
+      const newcomer = sampleProfile({ nationalId: profile.nationalId });
+      await store.create(newcomer);
+      expect((await store.findByNationalId(T, profile.nationalId))?.id).toBe(newcomer.id);
+      await store.update(erasedProfile(neighbour), 1);
+      expect((await store.get(T, neighbour.id))?.erasedAt).toBeInstanceOf(Date);
+      await expectConflict(store.update(erasedProfile(profile), 1), 'profile');
+      if (oracle) expect(await oracle.count()).toBe(3);
+      if (oracle?.atRest && !options.keepsNothingAtRest) {
+        const raw = await oracle.atRest();
+        expect(raw).toContain(profile.id);
+        // The newcomer holds the same national ID: it is sealed too, so it may not show either.
+        for (const [field, value] of Object.entries({
+          nationalId: profile.nationalId,
+          mobile: profile.mobile,
+          email: profile.email!,
+          postalAddress: profile.postalAddress!,
+          postalCode: profile.postalCode!,
+        })) {
+          expect(raw.includes(value), `${field} is readable at rest after erasure`).toBe(false);
+        }
+      }
     });
   });
 }

@@ -1,10 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126072036 } from './Migration20261126072036';
 import { Migration20261126082425 } from './Migration20261126082425';
+import { Migration20261126103000 } from './Migration20261126103000';
 
 /** PostgreSQL migrations in the order they apply. Append new ones; never edit applied ones. */
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261126072036', class: Migration20261126072036 },
   // Profiles, catalogue products and sent-notification keys.
   { name: 'Migration20261126082425', class: Migration20261126082425 },
+  // Erased profiles: a nullable national-ID lookup hash.
+  { name: 'Migration20261126103000', class: Migration20261126103000 },
 ];

@@ -1,10 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126071959 } from './Migration20261126071959';
 import { Migration20261126082358 } from './Migration20261126082358';
+import { Migration20261126103001 } from './Migration20261126103001';
 
 /** SQLite migrations in the order they apply. Append new ones; never edit applied ones. */
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261126071959', class: Migration20261126071959 },
   // Profiles, catalogue products and sent-notification keys.
   { name: 'Migration20261126082358', class: Migration20261126082358 },
+  // Erased profiles: a nullable national-ID lookup hash.
+  { name: 'Migration20261126103001', class: Migration20261126103001 },
 ];
