@@ -1,0 +1,89 @@
+/**
+ * http: requests per second for an order's view (`GET /api/instances/:id`, signed in as the
+ * owner) on the Express example portal on PostgreSQL, against a bare Express route running the
+ * same SQL query, with autocannon on loopback. Both servers run in one child process (so the
+ * load generator does not share their event loop); rounds alternate between them after a
+ * warm-up. Target ≥ 0.7. The portal gets a database of its own, dropped afterwards.
+ * BENCH_CPU_PROF=<folder> profiles the server process.
+ */
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import type { HttpServersReady } from '../http/servers';
+import { median } from '../harness';
+import { throughputRatio, type BenchSuite } from '../suite';
+
+const TARGET = 0.7;
+const CONNECTIONS = 10;
+
+const http: BenchSuite = async ({ quick, databaseUrl, log }) => {
+  const rounds = quick ? 3 : 5;
+  const seconds = quick ? 2 : 5;
+  const database = `bench_http_${process.pid}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(databaseUrl);
+  url.pathname = `/${database}`;
+
+  const child = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), '../http/servers.ts'), [], {
+    // BENCH_CPU_PROF=<folder> writes a CPU profile of the server process there (to see what limits it).
+    execArgv: ['--import', 'tsx', '--conditions=source', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    env: { ...process.env, BENCH_HTTP_DATABASE_URL: url.toString() },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  try {
+    const exited = once(child, 'exit').then(([code]) => {
+      throw new Error(`the server process exited (code ${String(code)}) before it was ready`);
+    });
+    const [ready] = (await Promise.race([once(child, 'message'), exited])) as [HttpServersReady];
+    const targets = {
+      portal: { url: `${ready.portalUrl}${ready.portalPath}`, headers: { cookie: ready.cookie } },
+      bare: { url: `${ready.bareUrl}${ready.barePath}`, headers: {} },
+    };
+    const run = async (name: keyof typeof targets, duration: number) => {
+      const result = await autocannon({ ...targets[name], connections: CONNECTIONS, pipelining: 1, duration });
+      if (result.non2xx || result.errors || result.timeouts) {
+        throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+      }
+      return result.requests.total / result.duration;
+    };
+    await run('portal', 1);
+    await run('bare', 1);
+    const portal: number[] = [];
+    const bare: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      // A, B then B, A: drift in the machine hits both alike.
+      if (r % 2) {
+        bare.push(await run('bare', seconds));
+        portal.push(await run('portal', seconds));
+      } else {
+        portal.push(await run('portal', seconds));
+        bare.push(await run('bare', seconds));
+      }
+    }
+    log(`portal [${portal.map((x) => x.toFixed(0)).join(' ')}], bare [${bare.map((x) => x.toFixed(0)).join(' ')}] requests/s`);
+    const a = median(portal);
+    const b = median(bare);
+    const ratio = throughputRatio(a, b);
+    return [{
+      id: 'http', metric: "requests/s, an order's view", unit: 'requests/s', statdesk: a, baseline: b, baselineName: 'bare Express route, same SQL',
+      ratio, target: TARGET, pass: ratio >= TARGET,
+      note: `autocannon, ${CONNECTIONS} connections on loopback; ${rounds} rounds of ${seconds} s after a warm-up, medians; PostgreSQL`,
+    }];
+  } finally {
+    if (child.connected) {
+      const exit = once(child, 'exit');
+      child.send('stop');
+      await Promise.race([exit, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    if (child.exitCode === null) child.kill();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+};
+
+export default http;
