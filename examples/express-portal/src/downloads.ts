@@ -21,7 +21,7 @@ const SYSTEM = { id: 'portal-downloads', roles: ['system'] };
 /** Reads the order's file list (staff views never include the token itself). */
 const READER = { id: 'portal-downloads', roles: ['supervisor'] };
 
-export async function resolveDownload(context: PortalContext, raw: string): Promise<DownloadTarget | null> {
+export async function resolveDownload(context: Pick<PortalContext, 'desk' | 'tenantId'>, raw: string): Promise<DownloadTarget | null> {
   const { desk, tenantId } = context;
   const match = /^([A-Za-z0-9_-]{16,200})(?:\.([1-9][0-9]{0,2}))?$/.exec(raw);
   if (!match) return null;

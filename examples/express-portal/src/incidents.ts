@@ -6,7 +6,7 @@ export const INCIDENT_WORKFLOWS = ['incident-portal', 'incident-mobile-app'] as 
 
 const READER = { id: 'portal-status', roles: ['system'] };
 
-export async function publicIncidents(context: PortalContext): Promise<IncidentPublicStatus[]> {
+export async function publicIncidents(context: Pick<PortalContext, 'desk' | 'tenantId'>): Promise<IncidentPublicStatus[]> {
   const { desk, tenantId } = context;
   const out: IncidentPublicStatus[] = [];
   for (const workflow of INCIDENT_WORKFLOWS) {

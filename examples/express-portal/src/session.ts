@@ -22,28 +22,40 @@ export interface SessionCodec {
 }
 
 export function createSessionCodec(secret: string, options: { secure: boolean }): SessionCodec {
-  const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
   return {
     read(req) {
       const raw = readCookie(req, SESSION_COOKIE);
-      if (!raw) return undefined;
-      const [payload, signature] = raw.split('.');
-      if (!payload || !signature || !sameText(signature, sign(payload))) return undefined;
-      try {
-        const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
-        if (typeof parsed !== 'object' || parsed === null) return undefined;
-        const { user, csrf } = parsed as Record<string, unknown>;
-        if (typeof csrf !== 'string' || (user !== undefined && typeof user !== 'string')) return undefined;
-        return user === undefined ? { csrf } : { user, csrf };
-      } catch {
-        return undefined;
-      }
+      return raw ? decodeSession(raw, secret) : undefined;
     },
     write(res, session) {
-      const payload = Buffer.from(JSON.stringify(session), 'utf8').toString('base64url');
-      res.cookie(SESSION_COOKIE, `${payload}.${sign(payload)}`, { httpOnly: true, sameSite: 'lax', secure: options.secure, path: '/' });
+      res.cookie(SESSION_COOKIE, encodeSession(session, secret), { httpOnly: true, sameSite: 'lax', secure: options.secure, path: '/' });
     },
   };
+}
+
+/** The signed cookie value for a session (framework-free: the Next.js portal uses it too). */
+export function encodeSession(session: Session, secret: string): string {
+  const payload = Buffer.from(JSON.stringify(session), 'utf8').toString('base64url');
+  return `${payload}.${signPayload(payload, secret)}`;
+}
+
+/** The session a cookie value holds, or `undefined` when it is malformed or its signature is wrong. */
+export function decodeSession(raw: string, secret: string): Session | undefined {
+  const [payload, signature] = raw.split('.');
+  if (!payload || !signature || !sameText(signature, signPayload(payload, secret))) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { user, csrf } = parsed as Record<string, unknown>;
+    if (typeof csrf !== 'string' || (user !== undefined && typeof user !== 'string')) return undefined;
+    return user === undefined ? { csrf } : { user, csrf };
+  } catch {
+    return undefined;
+  }
+}
+
+function signPayload(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
 export function newCsrfToken(): string {

@@ -11,7 +11,7 @@ export interface PortalUser {
 /** Ids of applicants who register through the portal (never a demo user's). */
 export const REGISTERED_PREFIX = 'applicant-';
 
-export async function findUser(context: PortalContext, id: string | undefined): Promise<PortalUser | undefined> {
+export async function findUser(context: Pick<PortalContext, 'profiles' | 'tenantId'>, id: string | undefined): Promise<PortalUser | undefined> {
   if (!id) return undefined;
   const demo = demoUser(id);
   if (demo) return demo;

@@ -10,16 +10,16 @@ import { html, type SafeHtml } from '../html';
 import { label, type Language } from '../i18n';
 import { csrfField, type PageState } from './layout';
 
-type FieldKind = 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'select';
+export type FieldKind = 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'select';
 
-interface FieldSpec {
+export interface FieldSpec {
   name: string;
   kind: FieldKind;
   label: { fa: string; en: string };
   options?: readonly string[];
 }
 
-interface FormSpec {
+export interface FormSpec {
   fields: readonly FieldSpec[];
   /** The event carries this file field, uploaded under this policy. */
   upload?: { field: string; policy: string };

@@ -3,18 +3,15 @@
  * the card gateway, the order's page with its download links, and the demo bank page that
  * stands in for the gateway's own card form.
  */
-import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
-import { NotFoundError, shopOrderEventSchemas, ValidationError, type PaymentContext, type ShopOrderView } from '@statdesk/core';
+import { NotFoundError, type ShopOrderView } from '@statdesk/core';
 import { html } from '../html';
 import { digits, label, t } from '../i18n';
 import type { PortalContext } from '../portal-context';
+import { DESTINATIONS, paymentByAuthority, paymentRedirect, placeShopOrder } from '../shop-orders';
 import { actionsOf, historyTable } from './instance-page';
 import { csrfField, layout, money, when } from './layout';
 import { actorOf, field, pageState, requireUser, route } from './page-route';
-
-const DESTINATIONS = ['tehran', 'other-provinces'] as const;
-const READER = { id: 'portal-shop', roles: ['system'] };
 
 export function mountShop(app: Express, context: PortalContext): void {
   const { desk, tenantId, catalogue } = context;
@@ -55,22 +52,7 @@ export function mountShop(app: Express, context: PortalContext): void {
     '/shop/orders',
     route(async (req, res) => {
       const user = requireUser(res);
-      const product = await catalogue.get(tenantId, field(req, 'productId') ?? '');
-      if (!product || product.status !== 'active') throw new ValidationError('shop order', [{ path: 'productId', message: 'is not a product on sale' }]);
-      const quantity = Number(field(req, 'quantity') ?? '1');
-      const place = {
-        customer: { fullName: field(req, 'fullName') ?? '', mobile: field(req, 'mobile') ?? '', ...(field(req, 'email') ? { email: field(req, 'email') } : {}) },
-        ...(product.format === 'physical'
-          ? { shipping: { address: field(req, 'address') ?? '', postalCode: field(req, 'postalCode') ?? '', destination: field(req, 'destination') ?? '' } }
-          : {}),
-      };
-      // Checked before the order is created, so a bad form leaves no half-made order behind.
-      const checked = shopOrderEventSchemas.place.safeParse(place);
-      if (!checked.success) throw new ValidationError('shop order', checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      const actor = actorOf(user);
-      const orderNumber = `SO-${randomBytes(5).toString('hex').toUpperCase()}`;
-      await desk.create({ tenantId, workflow: 'shop-order', actor, instanceId: orderNumber, input: { lines: [{ productId: product.id, quantity }] } });
-      await desk.send({ tenantId, instanceId: orderNumber, actor, event: { type: 'place', ...place } });
+      const orderNumber = await placeShopOrder(context, actorOf(user), (name) => field(req, name));
       res.redirect(303, `/shop/orders/${orderNumber}`);
     }),
   );
@@ -148,28 +130,4 @@ export function mountShop(app: Express, context: PortalContext): void {
       res.redirect(303, callback);
     }),
   );
-}
-
-async function paymentByAuthority(context: PortalContext, authority: string): Promise<PaymentContext> {
-  const [ref] = await context.desk.findByKey(context.tenantId, 'payment.authority', authority);
-  if (!ref) throw new NotFoundError('payment', authority);
-  return ((await context.desk.get(ref, READER)).data as { context: PaymentContext }).context;
-}
-
-/**
- * Where to send the browser to pay. The in-process bank's own page has no buttons, so the demo
- * shows its stand-in at `/demo-bank/<authority>` instead of the gateway's StartPay page.
- */
-async function paymentRedirect(context: PortalContext, orderId: string, waitMs: number): Promise<string | undefined> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const { order } = (await context.desk.get({ tenantId: context.tenantId, instanceId: orderId }, READER)).data as ShopOrderView;
-    if (order.currentPaymentId) {
-      const payment = await context.desk.get({ tenantId: context.tenantId, instanceId: order.currentPaymentId }, READER).catch(() => undefined);
-      const authority = (payment?.data as { context?: PaymentContext } | undefined)?.context?.authority;
-      if (authority && payment?.state === 'redirected') return `/demo-bank/${encodeURIComponent(authority)}`;
-    }
-    if (Date.now() >= deadline) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
