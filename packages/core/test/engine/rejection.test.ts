@@ -56,12 +56,36 @@ describe('rejected commands write nothing', () => {
     unchanged();
   });
 
-  it("an owner role acting on someone else's record: NotAllowedError", async () => {
+  it("an owner role acting on someone else's record: NotFoundError, exactly as for a missing record", async () => {
     const { t, instanceId, unchanged } = await setup();
-    const error = await t.desk.send({ tenantId, instanceId, actor: otherApplicant, event: { type: 'submit' } }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NotAllowedError);
-    expect((error as Error).message).toContain('belongs to someone else');
+    const missing = 'no-such-instance';
+    // Whatever the event, its fields or the version named, the answer is the one for no record.
+    for (const [event, expectedVersion] of [
+      [{ type: 'submit' }, undefined],
+      [{ type: 'approve' }, undefined],
+      [{ type: 'requestInfo', question: '' }, undefined],
+      [{ type: 'no-such-event' }, undefined],
+      [{ type: 'submit' }, 99],
+    ] as const) {
+      const send = (id: string) =>
+        t.desk.send({ tenantId, instanceId: id, actor: otherApplicant, event, ...(expectedVersion !== undefined ? { expectedVersion } : {}) }).catch((e: unknown) => e);
+      const [other, none] = [await send(instanceId), await send(missing)];
+      expect(other).toBeInstanceOf(NotFoundError);
+      expect((other as Error).message.replace(instanceId, '<id>')).toBe((none as Error).message.replace(missing, '<id>'));
+    }
     unchanged();
+  });
+
+  it('roles are checked before fields: a role that may not send the event gets NotAllowedError, not the schema', async () => {
+    const { t, instanceId, unchanged } = await setup();
+    await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'submit' } });
+    const counts = t.storage.oracle.counts();
+    const error = await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'requestInfo', question: '' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotAllowedError);
+    const create = await t.desk.create({ tenantId, workflow: 'review', actor: { id: 'boss-1', roles: ['supervisor'] }, input: { title: 1 } }).catch((e: unknown) => e);
+    expect(create).toBeInstanceOf(NotAllowedError);
+    expect(t.storage.oracle.counts()).toEqual(counts);
+    void unchanged;
   });
 
   it('an event not accepted in the current state: InvalidTransitionError', async () => {

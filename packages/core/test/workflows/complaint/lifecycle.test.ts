@@ -213,7 +213,7 @@ describe('who may do what', () => {
     const { instanceId } = await t.file();
     const counts = (await t.oracle.counts());
     await expect(t.send(instanceId, citizen, { type: 'answer', text: 'self-answer' })).rejects.toBeInstanceOf(NotAllowedError);
-    await expect(t.send(instanceId, otherCitizen, { type: 'withdraw' })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(t.send(instanceId, otherCitizen, { type: 'withdraw' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(t.desk.get({ tenantId, instanceId }, otherCitizen)).rejects.toBeInstanceOf(NotFoundError);
     await expect(t.send(instanceId, officer, { type: 'reply', text: 'as the citizen' })).rejects.toBeInstanceOf(NotAllowedError);
     await expect(t.send(instanceId, officer, { type: 'sla.breach', target: 'stage1-answer', dueAt: new Date().toISOString() })).rejects.toBeInstanceOf(NotAllowedError);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidTransitionError, NotAllowedError, ValidationError, quoteFromJSON, type InformationOrderContext } from '../../../src';
+import { InvalidTransitionError, NotFoundError, ValidationError, quoteFromJSON, type InformationOrderContext } from '../../../src';
 import { asText, PDF, consultant, contextOf, createWorld, finance, maryam, orderAt, preparer, pricing, reza, send, stateOf, steps, supervisor, system, tenantId, uploadReceipt, type OrderWorld } from './harness';
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -262,7 +262,7 @@ describe('information order: cancellation', () => {
     await expect(send(w, paid, maryam, { type: 'cancel', reason: 'too late' })).rejects.toBeInstanceOf(InvalidTransitionError);
     // Nobody else's applicant may cancel it; a supervisor may.
     const other = await orderAt(w, 'submitted');
-    await expect(send(w, other, reza, { type: 'cancel', reason: 'x' })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(send(w, other, reza, { type: 'cancel', reason: 'x' })).rejects.toBeInstanceOf(NotFoundError);
     await send(w, other, supervisor, { type: 'cancel', reason: 'Duplicate of another order' });
     expect(await stateOf(w, other)).toBe('cancelled');
   });
