@@ -38,7 +38,7 @@ export function routeCall(mount: string, method: string, path: string, init: { b
   const url = new URL(`${mount}${path}`, ORIGIN);
   const headers = new Headers(init.headers);
   if (init.user) headers.set('x-test-user', init.user);
-  let body: BodyInit | undefined;
+  let body: string | FormData | undefined;
   if (init.body instanceof FormData) body = init.body;
   else if (init.body !== undefined) {
     headers.set('content-type', 'application/json');
