@@ -25,13 +25,15 @@ export interface StaticProfileKeysOptions {
 export function staticProfileKeys(options: StaticProfileKeysOptions): ProfileKeyProvider {
   const issues: ValidationIssue[] = [];
   const keys = new Map<string, ProfileEncryptionKey>();
+  const seen = new Set<string>();
   const entries = [['current', options?.current] as const, ...(options?.previous ?? []).map((k, i) => [`previous.${i}`, k] as const)];
   for (const [path, entry] of entries) {
     if (typeof entry?.id !== 'string' || !KEY_ID.test(entry.id)) {
       issues.push({ path: `${path}.id`, message: 'must be 1–32 letters, digits, _ or -' });
       continue;
     }
-    if (keys.has(entry.id)) issues.push({ path: `${path}.id`, message: `${entry.id} names two keys` });
+    if (seen.has(entry.id)) issues.push({ path: `${path}.id`, message: `${entry.id} names two keys` });
+    seen.add(entry.id);
     const bytes = keyBytes(entry.key);
     if (!bytes) issues.push({ path: `${path}.key`, message: 'must be 32 bytes, or 32 bytes in base64' });
     else keys.set(entry.id, { id: entry.id, bytes });
