@@ -4,16 +4,12 @@
  * `x-csrf-token`), which file a download token opens, where the browser goes after paying, and
  * the public complaint and incident lookups.
  */
-import { handlePaymentCallback, lookupComplaint } from '@statdesk/core';
 import { statdeskRouter } from '@statdesk/express';
 import type { Express } from 'express';
-import { resolveDownload } from './downloads';
-import { publicIncidents } from './incidents';
+import { portalApiOptions, SAFE_METHODS } from './api-options';
 import type { PortalContext } from './portal-context';
 import { sameText } from './session';
 import { findUser } from './users';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function mountApi(app: Express, context: PortalContext): void {
   const { desk, tenantId } = context;
@@ -30,20 +26,7 @@ export function mountApi(app: Express, context: PortalContext): void {
         const user = await findUser(context, session.user);
         return user ? { tenantId, actor: { id: user.id, roles: [...user.roles] } } : null;
       },
-      files: context.files,
-      publicTenant: tenantId,
-      rateLimit: { limiter: context.publicLimiter },
-      downloads: (token) => resolveDownload(context, token),
-      complaintLookup: async (codes) => {
-        const result = await lookupComplaint(desk, { tenantId, ...codes });
-        return result.found ? result.message : null;
-      },
-      incidentStatus: async () => ({ incidents: await publicIncidents(context) }),
-      paymentCallback: async ({ query }) => {
-        const result = await handlePaymentCallback(desk, { tenantId, query });
-        return { redirectTo: `/shop/orders/${encodeURIComponent(result.payerId)}` };
-      },
-      openapi: { title: 'statdesk example portal', version: '0.1.0' },
+      ...portalApiOptions(context),
     }),
   );
 }
