@@ -10,6 +10,10 @@ import { createHttpHandler, type HttpHandlerOptions, type Identity } from '@stat
 import { sendFetchResponse } from './send-fetch-response';
 import { toFetchRequest } from './to-fetch-request';
 
+/**
+ * Options of {@link statdeskRouter}: the core handler's options, with the callbacks that need the caller
+ * (`identify`, `clientKey`, `publicTenant`) taking the Express request instead of a Fetch one.
+ */
 export interface StatdeskRouterOptions extends Omit<HttpHandlerOptions, 'identify' | 'clientKey' | 'basePath' | 'publicTenant'> {
   /** Who is calling, from your own session or auth middleware (`req.user`, `req.session`…); `null` for anonymous. */
   identify: (req: ExpressRequest) => Identity | null | Promise<Identity | null>;
@@ -19,6 +23,12 @@ export interface StatdeskRouterOptions extends Omit<HttpHandlerOptions, 'identif
   publicTenant?: string | ((req: ExpressRequest) => string | Promise<string>);
 }
 
+/**
+ * Mounts statdesk's JSON API, uploads, downloads and public lookups in an Express 4 or 5 app as one
+ * middleware (`app.use('/api', statdeskRouter(desk, options))`). Requests for paths the API does not serve go
+ * to `next()` with the body unread; the answers are exactly those of `createHttpHandler` from
+ * `@statdesk/http`.
+ */
 export function statdeskRouter(desk: Desk, options: StatdeskRouterOptions): RequestHandler {
   // The core handler sees Fetch requests; the portal's callbacks want the Express one.
   const origin = new WeakMap<Request, ExpressRequest>();

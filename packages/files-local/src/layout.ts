@@ -21,6 +21,10 @@ export interface FileLocation {
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
 
+/**
+ * The directory name a tenant's files live under: a readable slug of the id plus 16 hex digits of its
+ * SHA-256, so two ids never share a directory and no id can traverse or exceed a file-name limit.
+ */
 export function tenantDirectoryName(tenantId: string): string {
   const slug = tenantId.toLowerCase().replace(/[^a-z0-9-]+/g, '_').slice(0, 32) || '_';
   return `${slug}-${sha256(tenantId).slice(0, 16)}`;

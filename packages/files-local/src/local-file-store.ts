@@ -23,6 +23,7 @@ import { KeyedMutex } from './keyed-mutex';
 import { BLOB_SUFFIX, SIDECAR_SUFFIX, TEMP_SUFFIX, locateFile, tenantDirectory, type FileLocation } from './layout';
 import { parseSidecar, sidecarFor, storedFileOf, type Sidecar } from './sidecar';
 
+/** Options of {@link localFileStore}. */
 export interface LocalFileStoreOptions {
   /** Directory the store owns; created if missing. Give each store its own. */
   root: string;
@@ -32,11 +33,13 @@ export interface LocalFileStoreOptions {
   readChunkBytes?: number;
 }
 
+/** Options of {@link LocalFileStore.sweep}. */
 export interface SweepOptions {
   /** Only leftovers older than this are removed, so writes in flight are left alone (1 hour by default). */
   olderThanMs?: number;
 }
 
+/** What {@link LocalFileStore.sweep} removed. */
 export interface SweepReport {
   /** Temp files of writes that crashed or were killed. */
   removedTempFiles: number;
@@ -44,7 +47,12 @@ export interface SweepReport {
   removedOrphanBlobs: number;
 }
 
+/**
+ * A `FileStore` on the local disk: each write lands in a temp file, is fsynced and renamed, then committed by
+ * a small JSON sidecar, so a crash leaves either the old file or the new one, never a torn one.
+ */
 export interface LocalFileStore extends FileStore {
+  /** The directory the store owns (absolute). */
   readonly root: string;
   /** Reclaims the space crashed writes left behind. Never touches a committed file. */
   sweep(options?: SweepOptions): Promise<SweepReport>;

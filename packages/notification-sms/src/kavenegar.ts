@@ -1,6 +1,10 @@
 import { parseJson, type ProviderRequest, type SmsProvider } from './provider';
 
+/** Options of the Kavenegar provider (its `verify/lookup` template API). */
 export interface KavenegarOptions {
+  /**
+   * The account's API key from the Kavenegar panel; it is part of the request path, so keep it out of logs.
+   */
   apiKey: string;
   /** Default `https://api.kavenegar.com`. */
   baseUrl?: string;

@@ -16,19 +16,34 @@ export interface LookupMessage {
   localId: string;
 }
 
+/** The HTTP request a provider wants sent for one lookup message; the transport sends it. */
 export interface ProviderRequest {
+  /** Absolute URL, query string included. */
   url: string;
+  /** HTTP method. */
   method: 'GET' | 'POST';
+  /** Request headers (content type, API key header…). */
   headers: Record<string, string>;
+  /** Request body, already encoded (JSON or form). */
   body?: string;
 }
 
+/**
+ * How a provider read its answer: sent (with the provider's message id when it gives one), or failed —
+ * `permanent` failures (bad template, blocked number) are not retried, the rest are.
+ */
 export type ProviderAnswer = { ok: true; messageId?: string } | { ok: false; permanent: boolean; reason: string };
 
+/**
+ * An SMS provider's template (lookup) API in two halves: build the request for a message, and read the
+ * answer. `smsTransport` does the sending, retries and redaction; see `kavenegar` and `smsIr`.
+ */
 export interface SmsProvider {
+  /** Short provider name, used in receipts and logs (`kavenegar`, `sms.ir`). */
   readonly name: string;
   /** Problems with a provider template name, checked at startup (e.g. no id mapped for it). */
   templateProblem?(template: string): string | undefined;
+  /** The request that sends `message` with the provider's template. */
   request(message: LookupMessage): ProviderRequest;
   /** Read the HTTP status and body; `reason` must not contain the receptor. */
   answer(status: number, body: string): ProviderAnswer;

@@ -1,6 +1,8 @@
 import { parseJson, type SmsProvider } from './provider';
 
+/** Options of the sms.ir provider (its `send/verify` template API). */
 export interface SmsIrOptions {
+  /** The `x-api-key` from the sms.ir panel. */
   apiKey: string;
   /** Default `https://api.sms.ir`. */
   baseUrl?: string;

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { DefinitionError, PermanentDeliveryError, type SmsDelivery, type SmsTransport, type TemplateSet, type TransportReceipt } from '@statdesk/core';
 import type { SmsProvider } from './provider';
 
+/** Options of {@link smsTransport}. */
 export interface SmsTransportOptions {
+  /** The provider whose template API sends the messages (`kavenegar(...)`, `smsIr(...)`). */
   provider: SmsProvider;
   /** Checked at construction: every lookup template these use must be known to the provider. */
   templates?: TemplateSet;
@@ -18,6 +20,11 @@ export interface SmsTransportOptions {
 
 const MOBILE = /(?:\+98|0098|0)?9\d{9}/g;
 
+/**
+ * An `SmsTransport` for the notifier over a provider's template API: it checks at construction that every
+ * lookup template is known to the provider, sends one HTTP request per message, classifies failures as
+ * permanent or retryable, and keeps mobile numbers out of the reasons it reports.
+ */
 export function smsTransport(options: SmsTransportOptions): SmsTransport {
   const { provider } = options;
   const doFetch = options.fetch ?? fetch;

@@ -8,13 +8,17 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { messageIdFor } from './message-id';
 import { classifySmtpError } from './smtp-errors';
 
+/** Options of {@link smtpTransport}. */
 export interface SmtpTransportOptions {
+  /** SMTP server host name. */
   host: string;
+  /** SMTP port (587 for STARTTLS, 465 with `secure`). */
   port: number;
   /** TLS from the first byte (port 465). Otherwise STARTTLS is used when the server offers it. */
   secure?: boolean;
   /** Refuse to send unless the server upgrades with STARTTLS. */
   requireTLS?: boolean;
+  /** Credentials for SMTP AUTH, if the server asks for them. */
   auth?: { user: string; pass: string };
   /** The sender, e.g. `{ name: 'مرکز آمار ایران', address: 'no-reply@amar.org.ir' }`. */
   from: string | { name: string; address: string };
@@ -28,6 +32,7 @@ export interface SmtpTransportOptions {
   nodemailer?: SMTPTransport.Options;
 }
 
+/** An e-mail transport over SMTP, with a readiness check and a way to close its connection pool. */
 export interface SmtpEmailTransport extends EmailTransport {
   /** Check the connection and credentials (for a readiness probe). */
   verify(): Promise<void>;
@@ -35,6 +40,10 @@ export interface SmtpEmailTransport extends EmailTransport {
   close(): void;
 }
 
+/**
+ * An `EmailTransport` over SMTP with nodemailer: pooled connections, a stable Message-ID per outbox key, and
+ * errors classified as permanent (rejected recipient) or retryable (connection, 4xx).
+ */
 export function smtpTransport(options: SmtpTransportOptions): SmtpEmailTransport {
   const fromAddress = typeof options.from === 'string' ? options.from : options.from.address;
   const domain = options.messageIdDomain ?? fromAddress.slice(fromAddress.lastIndexOf('@') + 1).replace(/>$/, '');

@@ -8,9 +8,12 @@
 import { PaymentGatewayError, type InquiryStatus, type PaymentGateway, type PaymentRedirect, type PaymentRequest, type UnverifiedPayment, type VerificationOutcome } from '@statdesk/core';
 import { ZARINPAL_CODES, ZARINPAL_INQUIRY_STATUSES } from './result-codes';
 
+/** Base URL of Zarinpal's production API. */
 export const ZARINPAL_PRODUCTION_URL = 'https://payment.zarinpal.com';
+/** Base URL of Zarinpal's sandbox, for testing with a sandbox merchant id. */
 export const ZARINPAL_SANDBOX_URL = 'https://sandbox.zarinpal.com';
 
+/** Options of {@link zarinpalGateway}. */
 export interface ZarinpalGatewayOptions {
   /** The merchant id (a UUID) from the Zarinpal panel. */
   merchantId: string;
@@ -31,6 +34,11 @@ interface Envelope {
   errors?: { code?: unknown; message?: unknown } | unknown[];
 }
 
+/**
+ * A `PaymentGateway` for Zarinpal's v4 REST API: request a payment (amount in Rial), redirect to its StartPay
+ * page, verify on return, and inquire about a payment whose return never came. Known result codes are mapped
+ * to statdesk's verification outcomes.
+ */
 export function zarinpalGateway(options: ZarinpalGatewayOptions): PaymentGateway {
   const name = options.name ?? 'zarinpal';
   if (!options.merchantId?.trim()) throw new PaymentGatewayError(name, 'rejected', 'merchantId is required');

@@ -10,6 +10,7 @@ import { statdeskMigrations } from './migrations';
 import { MIGRATIONS_TABLE, ormOptions, type ConnectionOptions, type Dialect } from './orm-config';
 import { driverPool } from './sql/driver-pool';
 
+/** What a migration run did. */
 export interface MigrationReport {
   /** Names of the migrations applied by this call, oldest first (empty when up to date). */
   applied: string[];

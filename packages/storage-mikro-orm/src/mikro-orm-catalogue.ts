@@ -33,6 +33,10 @@ function statements(dialect: Dialect) {
   };
 }
 
+/**
+ * The shop catalogue in the storage's database (`statdesk_products`); create it with {@link
+ * mikroOrmCatalogue}.
+ */
 export class MikroOrmCatalogue implements Catalogue {
   private readonly sql: ReturnType<typeof statements>;
 

@@ -15,6 +15,10 @@ const sql = {
     ON CONFLICT (idempotency_key) DO NOTHING`,
 };
 
+/**
+ * The record of sent notifications in the storage's database (`statdesk_sent_notifications`); create it with
+ * {@link mikroOrmSentNotifications}.
+ */
 export class MikroOrmSentNotifications implements SentNotificationStore {
   private readonly values: SqlValues;
 

@@ -16,6 +16,7 @@ import type { SqlDatabase } from './sql/sql-database';
 import { SqliteDatabase } from './sql/sqlite-database';
 import { SqlStorage } from './sql-storage';
 
+/** Use an ORM your application already has, instead of a connection statdesk opens. */
 export interface ExistingOrmOptions {
   /**
    * An application's own MikroORM (PostgreSQL or better-sqlite driver). statdesk's tables live
@@ -26,15 +27,22 @@ export interface ExistingOrmOptions {
   schema?: string;
 }
 
+/** Options of {@link mikroOrmStorage}: a connection to open, or an existing ORM to share. */
 export type MikroOrmStorageOptions = (ConnectionOptions | ExistingOrmOptions) & {
   /** Apply pending statdesk migrations before returning (default `false`: run `migrate` yourself). */
   migrate?: boolean;
 };
 
+/**
+ * statdesk's `Storage` on MikroORM: PostgreSQL for production (several app servers and workers on one
+ * database), SQLite for a single process. Create it with {@link mikroOrmStorage}.
+ */
 export class MikroOrmStorage extends SqlStorage {
   /** @internal use `mikroOrmStorage()`. */
   constructor(
+    /** The ORM whose connection pool the storage uses. */
     readonly orm: MikroORM,
+    /** The database it talks to. */
     readonly dialect: Dialect,
     /** The PostgreSQL schema of statdesk's tables, if not the default. */
     readonly schema: string | undefined,
@@ -55,6 +63,10 @@ export class MikroOrmStorage extends SqlStorage {
   }
 }
 
+/**
+ * Opens (or adopts) a MikroORM connection and returns the storage on it; with `migrate: true` it first
+ * applies pending statdesk migrations under an advisory lock.
+ */
 export async function mikroOrmStorage(options: MikroOrmStorageOptions): Promise<MikroOrmStorage> {
   let storage: MikroOrmStorage;
   if ('orm' in options) {

@@ -7,9 +7,12 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { statdeskEntities } from './entities';
 
+/** The databases the storage supports. */
 export type Dialect = 'postgresql' | 'sqlite';
 
+/** A PostgreSQL connection for statdesk to open. */
 export interface PostgresConnectionOptions {
+  /** Selects PostgreSQL. */
   driver: 'postgresql';
   /** `postgres://user@host:5432/db`. */
   clientUrl: string;
@@ -24,12 +27,15 @@ export interface PostgresConnectionOptions {
   settings?: Record<string, string>;
 }
 
+/** A SQLite database file for statdesk to open (better-sqlite3). */
 export interface SqliteConnectionOptions {
+  /** Selects SQLite. */
   driver: 'sqlite';
   /** A file path, or `:memory:` for a database that lives as long as the storage. */
   dbName: string;
 }
 
+/** A database for statdesk to open: PostgreSQL or SQLite. */
 export type ConnectionOptions = PostgresConnectionOptions | SqliteConnectionOptions;
 
 /** The table umzug records applied statdesk migrations in, apart from the app's own. */

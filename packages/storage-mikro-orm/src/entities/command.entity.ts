@@ -9,6 +9,10 @@ export interface CommandRow {
   createdAt: Date;
 }
 
+/**
+ * Table `statdesk_commands`: the result of each accepted command by idempotency key, so a repeated request
+ * gets the first answer instead of running twice.
+ */
 export const CommandEntity = new EntitySchema<CommandRow>({
   name: 'StatdeskCommand',
   tableName: 'statdesk_commands',

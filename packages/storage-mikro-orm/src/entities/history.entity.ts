@@ -17,6 +17,10 @@ export interface HistoryRow {
   hash: string;
 }
 
+/**
+ * Table `statdesk_history`: each instance's append-only history, every entry hash-chained to the one before
+ * it (the audit chain).
+ */
 export const HistoryEntity = new EntitySchema<HistoryRow>({
   name: 'StatdeskHistory',
   tableName: 'statdesk_history',

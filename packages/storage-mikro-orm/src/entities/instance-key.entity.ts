@@ -9,6 +9,10 @@ export interface InstanceKeyRow {
   isUnique: boolean;
 }
 
+/**
+ * Table `statdesk_instance_keys`: lookup keys of instances (e.g. a tracking code), unique per tenant where
+ * the workflow says so.
+ */
 export const InstanceKeyEntity = new EntitySchema<InstanceKeyRow>({
   name: 'StatdeskInstanceKey',
   tableName: 'statdesk_instance_keys',

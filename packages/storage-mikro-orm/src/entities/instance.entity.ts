@@ -18,6 +18,10 @@ export interface InstanceRow {
   updatedAt: Date;
 }
 
+/**
+ * Table `statdesk_instances`: one row per workflow instance with its persisted state snapshot and version
+ * (for optimistic concurrency).
+ */
 export const InstanceEntity = new EntitySchema<InstanceRow>({
   name: 'StatdeskInstance',
   tableName: 'statdesk_instances',

@@ -18,6 +18,10 @@ export interface OutboxRow {
   leaseUntil: Date | null;
 }
 
+/**
+ * Table `statdesk_outbox`: effects (notifications, payment calls) written in the same transaction as the
+ * state change, delivered later by workers that lease them.
+ */
 export const OutboxEntity = new EntitySchema<OutboxRow>({
   name: 'StatdeskOutbox',
   tableName: 'statdesk_outbox',

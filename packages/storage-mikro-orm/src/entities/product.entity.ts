@@ -15,6 +15,7 @@ export interface ProductRow {
   fileKey: string | null;
 }
 
+/** Table `statdesk_products`: the shop's catalogue per tenant; the price is exact decimal text of Rial. */
 export const ProductEntity = new EntitySchema<ProductRow>({
   name: 'StatdeskProduct',
   tableName: 'statdesk_products',

@@ -17,6 +17,10 @@ export interface ProfileRow {
   updatedAt: Date;
 }
 
+/**
+ * Table `statdesk_profiles`: applicant profiles with their personal fields sealed (AES-256-GCM) and an HMAC
+ * of the national ID for lookups.
+ */
 export const ProfileEntity = new EntitySchema<ProfileRow>({
   name: 'StatdeskProfile',
   tableName: 'statdesk_profiles',

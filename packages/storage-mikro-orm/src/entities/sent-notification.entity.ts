@@ -9,6 +9,10 @@ export interface SentNotificationRow {
   sentAt: Date;
 }
 
+/**
+ * Table `statdesk_sent_notifications`: the outbox keys of notifications already handed to a provider, so a
+ * retry never sends twice.
+ */
 export const SentNotificationEntity = new EntitySchema<SentNotificationRow>({
   name: 'StatdeskSentNotification',
   tableName: 'statdesk_sent_notifications',

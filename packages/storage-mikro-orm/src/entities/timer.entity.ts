@@ -13,6 +13,10 @@ export interface TimerRow {
   leaseUntil: Date | null;
 }
 
+/**
+ * Table `statdesk_timers`: durable timers (SLA deadlines, reminders), one per instance and key, claimed by
+ * workers with a lease.
+ */
 export const TimerEntity = new EntitySchema<TimerRow>({
   name: 'StatdeskTimer',
   tableName: 'statdesk_timers',
