@@ -5,7 +5,9 @@ import { jsonResponse } from './json';
 
 /** The body of every error answer. `type` is stable: match on it, not on `message`. */
 export interface ErrorBody {
+  /** What went wrong, as a stable code; see {@link ErrorType}. */
   type: ErrorType;
+  /** A human-readable explanation, for logs and developers; never contains personal data. */
   message: string;
   /** Field problems (400, 415): `path` names the field, dotted. */
   issues?: readonly ValidationIssue[];
@@ -13,6 +15,11 @@ export interface ErrorBody {
   errorId?: string;
 }
 
+/**
+ * The stable error codes of the API, each answered with one HTTP status (see `ERROR_STATUS`: `VALIDATION`
+ * 400, `UNAUTHENTICATED` 401, `NOT_ALLOWED` 403, `NOT_FOUND` 404, `CONFLICT` and `INVALID_TRANSITION` 409,
+ * …). Clients branch on these.
+ */
 export type ErrorType =
   | 'VALIDATION'
   | 'UNAUTHENTICATED'

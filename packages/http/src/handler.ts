@@ -17,6 +17,10 @@ import { paymentCallback } from './routes/payment-routes';
 import { incidentStatus, lookupComplaint } from './routes/public-routes';
 import { getHistory, getInstance, listInstances, sendEvent, sendTypedEvent, startInstance } from './routes/workflow-routes';
 
+/**
+ * The framework-neutral handler: a function from a Fetch `Request` to a `Response`, plus `serves()` so a host
+ * framework can tell which requests are statdesk's.
+ */
 export interface HttpHandler {
   (request: Request, info?: RequestInfo): Promise<Response>;
   /**
@@ -33,6 +37,11 @@ const DEFAULT_MAX_PAGE_SIZE = 100;
 
 const consoleLogger: Logger = { warn: (m, f) => console.warn(m, f ?? ''), error: (m, f) => console.error(m, f ?? '') };
 
+/**
+ * Builds statdesk's HTTP API over a desk: the workflow routes, uploads and downloads, payment callbacks,
+ * public lookups (rate-limited) and the OpenAPI document, as one Fetch handler. Options are checked here, so
+ * a misconfiguration fails at startup, not on the first request.
+ */
 export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): HttpHandler {
   checkOptions(options);
   const runtime: HandlerRuntime = {

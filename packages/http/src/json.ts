@@ -13,6 +13,7 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
+/** The `Content-Type` of every JSON answer. */
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** A JSON response with the API's encoding and headers that keep it out of shared caches. */

@@ -8,6 +8,7 @@
 import type { WorkflowRegistry } from '@statdesk/core';
 import { ERROR_STATUS, type ErrorType } from './error-response';
 
+/** A JSON Schema object (draft 2020-12, as OpenAPI 3.1 uses). */
 export type JsonSchema = Record<string, unknown>;
 
 /** A zod 4 schema, as far as the document needs it. */
@@ -15,16 +16,25 @@ interface ConvertibleSchema {
   toJSONSchema(params: { io: 'input'; unrepresentable: 'any' }): unknown;
 }
 
+/** The OpenAPI 3.1 description of the API, served at `GET /openapi.json`. */
 export interface OpenApiDocument {
+  /** The OpenAPI version. */
   openapi: '3.1.0';
+  /** Title, version and description of the API. */
   info: { title: string; version: string; description: string };
+  /** Where the API is mounted, when known. */
   servers?: { url: string }[];
+  /** Operations by path and method. */
   paths: Record<string, Record<string, unknown>>;
+  /** Shared schemas: the workflows' inputs and events, the error body. */
   components: { schemas: Record<string, JsonSchema> };
 }
 
+/** Options of {@link buildOpenApiDocument}. */
 export interface OpenApiOptions {
+  /** The document's title (default `statdesk API`). */
   title?: string;
+  /** The API's version string. */
   version?: string;
   /** The URL the API is mounted at, e.g. `https://portal.example/api/statdesk`. */
   serverUrl?: string;
@@ -35,6 +45,10 @@ export interface OpenApiOptions {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 
+/**
+ * The OpenAPI 3.1 document for the workflows a desk runs: every route, each workflow's start input and events
+ * as JSON Schema derived from their zod schemas, and the error answers.
+ */
 export function buildOpenApiDocument(registry: WorkflowRegistry, options: OpenApiOptions = {}): OpenApiDocument {
   const components: Record<string, JsonSchema> = { ...BASE_COMPONENTS };
   const paths: OpenApiDocument['paths'] = {};

@@ -3,7 +3,9 @@ import type { ErrorReporter } from './error-response';
 
 /** Who is calling, as the portal's own login says. statdesk never signs anyone in. */
 export interface Identity {
+  /** Who acts: id and roles, as the workflows' role checks see them. */
   actor: Actor;
+  /** The tenant (office) the caller belongs to; every read and write is scoped to it. */
   tenantId: string;
 }
 
@@ -17,6 +19,7 @@ export interface RequestInfo {
 
 /** The context handed to the portal's pluggable routes (downloads, payments, public lookups). */
 export interface RouteContext {
+  /** The Fetch request being answered. */
   request: Request;
   /** The tenant the public routes serve (`publicTenant`), or the caller's own when signed in. */
   tenantId: string;
@@ -34,6 +37,7 @@ export interface DownloadTarget {
   filename: string;
 }
 
+/** What a payment callback route receives. */
 export interface PaymentCallbackParams {
   /** The `:gateway` path segment, e.g. `zarinpal`. */
   gateway: string;
@@ -41,18 +45,26 @@ export interface PaymentCallbackParams {
   query: URLSearchParams;
 }
 
+/**
+ * The body of the public complaint lookup: a tracking code, and the complaint code when the office requires
+ * both.
+ */
 export interface ComplaintLookupBody {
+  /** The tracking code printed on the receipt. */
   trackingCode: string;
+  /** The secret code given with it, for lookups that require it. */
   complaintCode?: string;
 }
 
 /** What `decorateView` receives besides the view. */
 export interface ViewContext {
+  /** Who is looking. */
   identity: Identity;
   /** The desk clock's instant this answer is computed at (use it for "due in …" fields). */
   now: Date;
 }
 
+/** The token-bucket limits of the public (anonymous) routes, per client key. */
 export interface RateLimitSettings {
   /** Requests a client may make in a burst (default 20). */
   capacity?: number;
@@ -62,6 +74,7 @@ export interface RateLimitSettings {
   clock?: Clock;
 }
 
+/** Uploads: the policies a client may pick (size, media types) and how stored files are keyed. */
 export interface UploadSettings {
   /**
    * Upload policies by name; the client picks one with `?policy=` (default `default`).
@@ -75,6 +88,7 @@ export interface UploadSettings {
   key?: (context: { identity: Identity; policy: string; now: Date }) => string;
 }
 
+/** Options of {@link createHttpHandler}. */
 export interface HttpHandlerOptions {
   /** Who is calling; `null` for anonymous. Called at most once per request. */
   identify: (request: Request) => Identity | null | Promise<Identity | null>;
@@ -98,6 +112,7 @@ export interface HttpHandlerOptions {
   rateLimit?: RateLimitSettings | { limiter: RateLimiter };
   /** Where uploads go and downloads come from; needed for `POST /files` and `GET /downloads/:token`. */
   files?: FileStore;
+  /** Upload policies and file keys (default: `DEFAULT_UPLOAD_POLICIES`). */
   uploads?: UploadSettings;
   /** Largest JSON body accepted (default 1 MiB); larger is a 413. */
   maxJsonBytes?: number;
@@ -124,6 +139,10 @@ export interface HttpHandlerOptions {
   incidentStatus?: (context: RouteContext) => Promise<unknown>;
   /** Serve the OpenAPI document at `GET /openapi.json` (default true). */
   openapi?: boolean | { title?: string; version?: string; serverUrl?: string };
+  /**
+   * Where warnings and unexpected errors are logged (default: the console). Personal data is never passed to
+   * it.
+   */
   logger?: Logger;
   /** Sees every unexpected error (for an error tracker that scrubs personal data). */
   reportError?: ErrorReporter;
@@ -132,4 +151,8 @@ export interface HttpHandlerOptions {
 /** An instance as the API sends it: the desk's view, with `sla` when the definition has one. */
 export type ApiInstanceView = InstanceView & { sla?: unknown } & Record<string, unknown>;
 
+/**
+ * The reference to a stored file that a workflow event carries (an attachment): its key, hash, size and media
+ * type, never the bytes.
+ */
 export type StoredFileReference = Pick<StoredFile, 'key' | 'sha256' | 'size' | 'contentType'>;

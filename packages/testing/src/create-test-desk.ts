@@ -7,9 +7,13 @@ import { MemoryStorage } from './memory-storage';
 import { RecordingNotifier } from './recording-notifier';
 import { TestClock } from './test-clock';
 
+/**
+ * Options of {@link createTestDesk}: the desk's options, with test defaults for storage, clock and notifier.
+ */
 export interface TestDeskOptions<S extends Storage = MemoryStorage, N extends Notifier = RecordingNotifier> extends Omit<DeskOptions, 'storage' | 'clock' | 'notifier'> {
   /** Share one storage between desks to simulate restarts or several processes. */
   storage?: S;
+  /** The clock the desk reads; default a `TestClock` at `start`. */
   clock?: TestClock;
   /** Where the test clock starts (when no clock is given). */
   start?: Date | string;
@@ -17,13 +21,18 @@ export interface TestDeskOptions<S extends Storage = MemoryStorage, N extends No
   notifier?: N;
 }
 
+/** A span of time for `advance`: milliseconds, or minutes, hours and days (wall-clock, not business time). */
 export type Duration = number | { minutes?: number; hours?: number; days?: number };
 
+/** A desk wired for tests, with its clock, storage and notifier at hand. */
 export interface TestDesk<S extends Storage = MemoryStorage, N extends Notifier = RecordingNotifier> {
+  /** The desk under test. */
   desk: Desk;
   /** In-memory by default, with `storage.oracle` for direct reads. */
   storage: S;
+  /** The test clock the desk reads; move it with `advance`. */
   clock: TestClock;
+  /** The notifier the desk sends through (a `RecordingNotifier` unless given). */
   notifier: N;
   /**
    * Move the clock forward, stopping at each due timer on the way so it fires at its own
@@ -36,6 +45,11 @@ export interface TestDesk<S extends Storage = MemoryStorage, N extends Notifier 
   historyOf(ref: InstanceRef): Promise<HistoryRecord[]>;
 }
 
+/**
+ * A desk for tests: in-memory storage, a test clock and a recording notifier unless you pass your own, and
+ * `advance()` that moves the clock and runs every timer and outbox entry that fell due — the way workers
+ * would.
+ */
 export function createTestDesk<S extends Storage = MemoryStorage, N extends Notifier = RecordingNotifier>(options: TestDeskOptions<S, N>): TestDesk<S, N> {
   const { storage = new MemoryStorage() as Storage as S, clock = new TestClock(options.start), notifier = new RecordingNotifier() as Notifier as N, start: _start, ...rest } = options;
   const desk = createDesk({
@@ -84,6 +98,7 @@ export function createTestDesk<S extends Storage = MemoryStorage, N extends Noti
   };
 }
 
+/** A {@link Duration} in milliseconds. */
 export function toMs(duration: Duration): number {
   if (typeof duration === 'number') return duration;
   return ((duration.days ?? 0) * 24 * 60 + (duration.hours ?? 0) * 60 + (duration.minutes ?? 0)) * 60_000;

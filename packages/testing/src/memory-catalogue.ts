@@ -50,6 +50,7 @@ export class MemoryCatalogue implements Catalogue {
   }
 }
 
+/** An in-memory `Catalogue`, optionally seeded per tenant; for tests and demos. */
 export function memoryCatalogue(seed?: Readonly<Record<string, readonly Product[]>>): MemoryCatalogue {
   return new MemoryCatalogue(seed);
 }

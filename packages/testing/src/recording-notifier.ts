@@ -5,6 +5,7 @@ import type { NotificationMessage, NotificationReceipt, Notifier } from '@statde
  * delivered is not delivered again. `failNext(n)` makes the next n sends fail, for retry tests.
  */
 export class RecordingNotifier implements Notifier {
+  /** Messages delivered, once each. */
   readonly sent: NotificationMessage[] = [];
   /** Every call, including failed and duplicate ones. */
   readonly calls: NotificationMessage[] = [];
@@ -23,16 +24,19 @@ export class RecordingNotifier implements Notifier {
     return { duplicate: false, providerMessageId: `msg-${this.sent.length}` };
   }
 
+  /** Makes the next `times` sends fail with a retryable error. */
   failNext(times = 1): void {
     this.failures += times;
   }
 
+  /** Forgets what was recorded. */
   clear(): void {
     this.sent.length = 0;
     this.calls.length = 0;
   }
 }
 
+/** A new recording notifier. */
 export function recordingNotifier(): RecordingNotifier {
   return new RecordingNotifier();
 }

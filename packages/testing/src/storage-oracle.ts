@@ -23,7 +23,9 @@ export interface StorageOracle {
 
 /** A storage adapter to test, the oracle that reads its backend, and how to dispose of both. */
 export interface StorageUnderTest {
+  /** The adapter under test. */
   storage: Storage;
+  /** Direct reads of its backend. */
   oracle: StorageOracle;
   /** Called once the test is done with this storage (drop a schema, close a pool). */
   teardown?: () => Promise<void>;

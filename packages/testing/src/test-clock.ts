@@ -32,6 +32,7 @@ export class TestClock implements Clock {
   }
 }
 
+/** A {@link TestClock} at `start` (default 2025-03-22T05:30:00Z). */
 export function testClock(start?: Date | string): TestClock {
   return new TestClock(start);
 }

@@ -11,6 +11,9 @@ import { spendToken } from '../public-rate-limit';
 import { receiveUpload } from '../receive-upload';
 import type { RequestScope } from '../request-scope';
 
+/**
+ * The upload policies a client may pick when none are configured: `default` (an attachment) and `receipt`.
+ */
 export const DEFAULT_UPLOAD_POLICIES: Readonly<Record<string, UploadPolicy>> = Object.freeze({
   default: attachmentUploadPolicy,
   receipt: receiptUploadPolicy,

@@ -17,17 +17,26 @@ import { NotFoundError, ValidationError, type Catalogue, type Product } from '@s
 
 type Awaitable<T> = T | Promise<T>;
 
+/** Reads the catalogue's backend directly, so the suite can check what the adapter really stored. */
 export interface CatalogueOracle {
   /** How many products the backend holds, all tenants together. */
   count(): Awaitable<number>;
 }
 
+/** The catalogue to test, with its oracle and clean-up. */
 export interface CatalogueUnderTest {
+  /** The adapter under test. */
   catalogue: Catalogue;
+  /** Direct reads of its backend; the checks that need one are skipped without it. */
   oracle?: CatalogueOracle;
+  /** Called once the test is done (drop a schema, close a pool). */
   teardown?: () => Promise<void>;
 }
 
+/**
+ * The names of the catalogue conformance tests, in order; pick them with `only` or leave some out with
+ * `skip`.
+ */
 export const catalogueConformanceTests = [
   'put then get returns the product',
   'keeps prices exact beyond 2^53 Rial',
@@ -47,9 +56,12 @@ export const catalogueConformanceTests = [
   'returns copies, not live references',
 ] as const;
 
+/** The name of one catalogue conformance test. */
 export type CatalogueConformanceTest = (typeof catalogueConformanceTests)[number];
 
+/** Options of {@link describeCatalogueConformance}. */
 export interface CatalogueConformanceOptions {
+  /** Label of the `describe` block, e.g. the adapter's name. */
   name: string;
   /** A fresh, empty catalogue for each test. */
   setup: () => Promise<CatalogueUnderTest>;
@@ -90,6 +102,10 @@ async function expectValidation(promise: Promise<unknown>, field: string): Promi
 
 const ids = (products: Product[]) => products.map((p) => p.id);
 
+/**
+ * Registers the catalogue conformance suite with vitest for your adapter: products by id, listing and paging
+ * per tenant, withdrawal, validation, concurrent writes, copies not references.
+ */
 export function describeCatalogueConformance(options: CatalogueConformanceOptions): void {
   const test = namedTest<CatalogueConformanceTest, CatalogueUnderTest>(options);
 

@@ -14,6 +14,7 @@ import { TestClock } from '../test-clock';
 import { namedTest } from './named-test';
 import type { StorageUnderTest } from './storage-suite';
 
+/** The names of the engine scenarios, run against a storage adapter with a real desk. */
 export const engineScenarios = [
   'an `after` timer survives a restart and fires exactly once',
   'racing commands: one commits, the other is rejected, history has no gap',
@@ -23,9 +24,12 @@ export const engineScenarios = [
   'two desks draining 300 timers together deliver each exactly once',
 ] as const;
 
+/** The name of one engine scenario. */
 export type EngineScenario = (typeof engineScenarios)[number];
 
+/** Options of {@link describeEngineScenarios}. */
 export interface EngineScenarioOptions {
+  /** Label of the `describe` block, e.g. the adapter's name. */
   name: string;
   /** A fresh, empty storage for each scenario. */
   setup: () => Promise<StorageUnderTest>;
@@ -37,6 +41,10 @@ export interface EngineScenarioOptions {
 
 const tenantId = 'sci';
 
+/**
+ * Registers the engine scenarios with vitest for a storage adapter: restarts, timers firing exactly once,
+ * crashes between commit and dispatch, two desks draining one database.
+ */
 export function describeEngineScenarios(options: EngineScenarioOptions): void {
   const scenario = namedTest<EngineScenario, StorageUnderTest>(options, options.timeoutMs ?? 60_000);
 

@@ -18,6 +18,7 @@ import { ValidationError, type FileStore, type StoredFile } from '@statdesk/core
 
 type Awaitable<T> = T | Promise<T>;
 
+/** Reads the file store's backend directly, so the suite can check bytes and leftovers. */
 export interface FileStoreOracle {
   /** The bytes the backend holds for this file, read without the adapter. */
   bytes(tenantId: string, key: string): Awaitable<Uint8Array | undefined>;
@@ -28,12 +29,17 @@ export interface FileStoreOracle {
   artefacts(): Awaitable<string[]>;
 }
 
+/** The file store to test, with its oracle and clean-up. */
 export interface FileStoreUnderTest {
+  /** The adapter under test. */
   store: FileStore;
+  /** Direct reads of its backend; the checks that need one are skipped without it. */
   oracle?: FileStoreOracle;
+  /** Called once the test is done. */
   teardown?: () => Promise<void>;
 }
 
+/** The names of the file-store conformance tests, in order. */
 export const fileStoreConformanceTests = [
   'put then get returns the same bytes',
   'put accepts an async iterable of chunks',
@@ -58,9 +64,12 @@ export const fileStoreConformanceTests = [
   'lists files by prefix in key order, paginated',
 ] as const;
 
+/** The name of one file-store conformance test. */
 export type FileStoreConformanceTest = (typeof fileStoreConformanceTests)[number];
 
+/** Options of {@link describeFileStoreConformance}. */
 export interface FileStoreConformanceOptions {
+  /** Label of the `describe` block, e.g. the adapter's name. */
   name: string;
   /** A fresh, empty store for each test. */
   setup: () => Promise<FileStoreUnderTest>;
@@ -143,6 +152,10 @@ function expectBytes(actual: Uint8Array | undefined, expected: Uint8Array, label
 
 const sorted = (names: string[]) => [...names].sort();
 
+/**
+ * Registers the file-store conformance suite with vitest for your adapter: bytes and hashes round-trip,
+ * atomic replace, tenants isolated, keys checked, listing by prefix.
+ */
 export function describeFileStoreConformance(options: FileStoreConformanceOptions): void {
   const test = namedTest<FileStoreConformanceTest, FileStoreUnderTest>(options);
 

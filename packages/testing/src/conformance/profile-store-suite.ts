@@ -19,6 +19,7 @@ import { ConflictError, NotFoundError, type ApplicantProfile, type ProfileStore 
 
 type Awaitable<T> = T | Promise<T>;
 
+/** Reads the profile store's backend directly, to check what is at rest. */
 export interface ProfileStoreOracle {
   /** How many profiles the backend holds, all tenants together. */
   count(): Awaitable<number>;
@@ -29,12 +30,17 @@ export interface ProfileStoreOracle {
   atRest?(): Awaitable<string>;
 }
 
+/** The profile store to test, with its oracle and clean-up. */
 export interface ProfileStoreUnderTest {
+  /** The adapter under test. */
   store: ProfileStore;
+  /** Direct reads of its backend; the checks that need one are skipped without it. */
   oracle?: ProfileStoreOracle;
+  /** Called once the test is done. */
   teardown?: () => Promise<void>;
 }
 
+/** The names of the profile-store conformance tests, in order. */
 export const profileStoreConformanceTests = [
   'create then get returns the profile as given',
   'absent optional fields stay absent',
@@ -56,9 +62,12 @@ export const profileStoreConformanceTests = [
   'an erased profile keeps no national ID, lookup or contact',
 ] as const;
 
+/** The name of one profile-store conformance test. */
 export type ProfileStoreConformanceTest = (typeof profileStoreConformanceTests)[number];
 
+/** Options of {@link describeProfileStoreConformance}. */
 export interface ProfileStoreConformanceOptions {
+  /** Label of the `describe` block, e.g. the adapter's name. */
   name: string;
   /** A fresh, empty store for each test. */
   setup: () => Promise<ProfileStoreUnderTest>;
@@ -161,6 +170,10 @@ async function expectConflict(promise: Promise<unknown>, entity: 'profile' | 'pr
   return error as ConflictError;
 }
 
+/**
+ * Registers the profile-store conformance suite with vitest for your adapter: create, update with optimistic
+ * versions, unique national ID per tenant, erasure, and personal fields not at rest in plain text.
+ */
 export function describeProfileStoreConformance(options: ProfileStoreConformanceOptions): void {
   const test = namedTest<ProfileStoreConformanceTest, ProfileStoreUnderTest>(options);
 

@@ -17,17 +17,23 @@ import type { SentNotification, SentNotificationStore } from '@statdesk/core';
 
 type Awaitable<T> = T | Promise<T>;
 
+/** Reads the sent-notification store's backend directly. */
 export interface SentNotificationStoreOracle {
   /** How many sent-notification records the backend holds. */
   count(): Awaitable<number>;
 }
 
+/** The sent-notification store to test, with its oracle and clean-up. */
 export interface SentNotificationStoreUnderTest {
+  /** The adapter under test. */
   store: SentNotificationStore;
+  /** Direct reads of its backend; the checks that need one are skipped without it. */
   oracle?: SentNotificationStoreOracle;
+  /** Called once the test is done. */
   teardown?: () => Promise<void>;
 }
 
+/** The names of the sent-notification store conformance tests, in order. */
 export const sentNotificationStoreConformanceTests = [
   'record then find returns the record',
   'a record without a provider message id has none',
@@ -38,9 +44,12 @@ export const sentNotificationStoreConformanceTests = [
   'returns copies, not live references',
 ] as const;
 
+/** The name of one sent-notification store conformance test. */
 export type SentNotificationStoreConformanceTest = (typeof sentNotificationStoreConformanceTests)[number];
 
+/** Options of {@link describeSentNotificationStoreConformance}. */
 export interface SentNotificationStoreConformanceOptions {
+  /** Label of the `describe` block, e.g. the adapter's name. */
   name: string;
   /** A fresh, empty store for each test. */
   setup: () => Promise<SentNotificationStoreUnderTest>;
@@ -61,6 +70,10 @@ function sent(idempotencyKey: string, overrides: Partial<SentNotification> = {})
   };
 }
 
+/**
+ * Registers the sent-notification store conformance suite with vitest for your adapter: record then find,
+ * first record wins, exact keys, copies not references.
+ */
 export function describeSentNotificationStoreConformance(options: SentNotificationStoreConformanceOptions): void {
   const test = namedTest<SentNotificationStoreConformanceTest, SentNotificationStoreUnderTest>(options);
 

@@ -26,6 +26,7 @@ import type { StorageUnderTest } from '../storage-oracle';
 
 export type { StorageOracle, StorageUnderTest } from '../storage-oracle';
 
+/** The names of the storage conformance tests, in order. */
 export const storageConformanceTests = [
   'inserts and loads an instance',
   'rejects inserting an instance that exists',
@@ -56,9 +57,12 @@ export const storageConformanceTests = [
   'concurrent claims of one unique key: one commits',
 ] as const;
 
+/** The name of one storage conformance test. */
 export type StorageConformanceTest = (typeof storageConformanceTests)[number];
 
+/** Options of {@link describeStorageConformance}. */
 export interface StorageConformanceOptions {
+  /** Label of the `describe` block, e.g. the adapter's name. */
   name: string;
   /** A fresh, empty storage for each test. */
   setup: () => Promise<StorageUnderTest>;
@@ -71,6 +75,7 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 let counter = 0;
 const uid = (prefix: string) => `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
+/** A valid instance row for storage tests, with unique ids; override any field. */
 export function instanceRecord(overrides: Partial<InstanceRecord> = {}): InstanceRecord {
   return {
     tenantId: 'tenant-a',
@@ -91,6 +96,7 @@ export function instanceRecord(overrides: Partial<InstanceRecord> = {}): Instanc
   };
 }
 
+/** History entry `seq` of an instance, hash fields filled; override any field. */
 export function historyRecord(instance: InstanceRecord, seq: number, overrides: Partial<HistoryRecord> = {}): HistoryRecord {
   return {
     tenantId: instance.tenantId,
@@ -110,6 +116,7 @@ export function historyRecord(instance: InstanceRecord, seq: number, overrides: 
   };
 }
 
+/** A timer of an instance due at `dueAt`; override any field. */
 export function timerRecord(instance: InstanceRecord, key: string, dueAt: Date, overrides: Partial<TimerRecord> = {}): TimerRecord {
   return {
     id: uid('timer'),
@@ -123,6 +130,7 @@ export function timerRecord(instance: InstanceRecord, key: string, dueAt: Date, 
   };
 }
 
+/** Outbox entry number `index` of an instance; override any field. */
 export function outboxRecord(instance: InstanceRecord, index: number, overrides: Partial<OutboxRecord> = {}): OutboxRecord {
   return {
     id: uid('outbox'),
@@ -156,6 +164,11 @@ async function expectConflict(promise: Promise<unknown>): Promise<void> {
   await expect(promise).rejects.toBeInstanceOf(ConflictError);
 }
 
+/**
+ * Registers the storage conformance suite with vitest for your `Storage` adapter: optimistic versions,
+ * history order, timers and outbox claimed with leases exactly once, idempotent commands, unique keys per
+ * tenant.
+ */
 export function describeStorageConformance(options: StorageConformanceOptions): void {
   const test = namedTest<StorageConformanceTest, StorageUnderTest>(options);
 

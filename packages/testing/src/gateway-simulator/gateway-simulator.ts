@@ -13,7 +13,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { ScriptedBehaviour, SimulatedPayment, SimulatorEndpoint } from './simulated-payment';
 
+/** Options of {@link startGatewaySimulator}. */
 export interface GatewaySimulatorOptions {
+  /** The merchant id it accepts (default all zeros). */
   merchantId?: string;
   /** When set, `reverse.json` requires `Authorization: Bearer <accessToken>`, as Zarinpal does. */
   accessToken?: string;
@@ -34,7 +36,13 @@ const MIN_AMOUNT_RIAL = 1_000n;
 
 type Answer = { status: number; body: unknown };
 
+/**
+ * A local HTTP server that answers like Zarinpal's v4 API (request, StartPay, verify, inquire, reverse), to
+ * test a payment adapter and the payment workflow without the bank. Payments move through `pay`, `cancel` and
+ * scripted behaviours.
+ */
 export class GatewaySimulator {
+  /** The merchant id it accepts. */
   readonly merchantId: string;
   /** Every call received, in order (bodies as parsed JSON). */
   readonly calls: { endpoint: SimulatorEndpoint; body: Record<string, unknown> }[] = [];
@@ -46,6 +54,7 @@ export class GatewaySimulator {
 
   private constructor(
     private readonly server: Server,
+    /** Its address, e.g. `http://127.0.0.1:54321`; pass it to the gateway adapter as the base URL. */
     readonly baseUrl: string,
     private readonly options: GatewaySimulatorOptions,
   ) {
@@ -53,6 +62,7 @@ export class GatewaySimulator {
     this.now = options.now ?? Date.now;
   }
 
+  /** Starts the simulator on a free local port. */
   static async start(options: GatewaySimulatorOptions = {}): Promise<GatewaySimulator> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
@@ -94,6 +104,7 @@ export class GatewaySimulator {
     return callbackUrl(payment, 'NOK');
   }
 
+  /** A copy of the payment with this authority, as the gateway keeps it. */
   payment(authority: string): SimulatedPayment | undefined {
     const payment = this.payments.get(authority);
     return payment ? { ...payment } : undefined;
@@ -104,10 +115,12 @@ export class GatewaySimulator {
     return [...this.payments.values()].map((p) => ({ ...p }));
   }
 
+  /** The JSON bodies of the calls made to one endpoint, in order. */
   callsTo(endpoint: SimulatorEndpoint): Record<string, unknown>[] {
     return this.calls.filter((c) => c.endpoint === endpoint).map((c) => c.body);
   }
 
+  /** Stops the server and drops open connections. */
   async close(): Promise<void> {
     for (const socket of this.open) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -239,6 +252,7 @@ export class GatewaySimulator {
   }
 }
 
+/** Starts a {@link GatewaySimulator} on a free local port. */
 export function startGatewaySimulator(options?: GatewaySimulatorOptions): Promise<GatewaySimulator> {
   return GatewaySimulator.start(options);
 }

@@ -1,14 +1,22 @@
 /** One payment as the simulated gateway keeps it. */
 export interface SimulatedPayment {
+  /** The gateway's id of the payment (Zarinpal's `Authority`). */
   authority: string;
+  /** The amount requested, in Rial. */
   amountRial: bigint;
+  /** The description sent with the request. */
   description: string;
+  /** Where the payer is sent back to. */
   callbackUrl: string;
   /** `pending`: at the bank; `paid`: paid, not verified; then `verified` or `reversed`; `cancelled` on NOK. */
   status: 'pending' | 'paid' | 'cancelled' | 'verified' | 'reversed';
+  /** The bank reference, once verified. */
   refId?: number;
+  /** The masked card number, once paid. */
   cardPan?: string;
+  /** When it was paid (ms since the epoch, the simulator's clock). */
   paidAt?: number;
+  /** When it was first verified (ms since the epoch). */
   verifiedAt?: number;
   /** Verify calls for this authority, successful or not. */
   verifyCalls: number;

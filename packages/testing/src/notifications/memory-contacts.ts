@@ -7,11 +7,13 @@ import type { ContactDirectory, OfficialContact } from '@statdesk/core';
 export class MemoryContactDirectory implements ContactDirectory {
   private readonly contacts = new Map<string, OfficialContact>();
 
+  /** Sets the contact of a profile (returns the directory, for chaining). */
   set(tenantId: string, profileId: string, contact: OfficialContact): this {
     this.contacts.set(`${tenantId}\u0000${profileId}`, { ...contact });
     return this;
   }
 
+  /** Forgets a profile's contact. */
   remove(tenantId: string, profileId: string): void {
     this.contacts.delete(`${tenantId}\u0000${profileId}`);
   }
@@ -22,6 +24,7 @@ export class MemoryContactDirectory implements ContactDirectory {
   }
 }
 
+/** An empty in-memory contact directory. */
 export function memoryContacts(): MemoryContactDirectory {
   return new MemoryContactDirectory();
 }

@@ -5,6 +5,7 @@ import type { EmailDelivery, EmailTransport, SmsDelivery, SmsTransport, Transpor
  * sends reject (a plain Error is retried by the outbox; a `PermanentDeliveryError` is not).
  */
 export class RecordingTransports {
+  /** E-mail deliveries. */
   readonly emails: EmailDelivery[] = [];
   /** SMS deliveries. */
   readonly texts: SmsDelivery[] = [];
@@ -12,7 +13,9 @@ export class RecordingTransports {
   attempts = 0;
   private failures: { error: () => Error; times: number } | undefined;
 
+  /** The e-mail transport to hand to the notifier. */
   readonly email: EmailTransport = { send: (delivery) => this.deliver(() => this.emails.push(structuredClone(delivery))) };
+  /** The SMS transport to hand to the notifier. */
   readonly sms: SmsTransport = { send: (delivery) => this.deliver(() => this.texts.push(structuredClone(delivery))) };
 
   /** The transports, as `createTemplateNotifier({ transports })` takes them. */
@@ -20,6 +23,7 @@ export class RecordingTransports {
     return { email: this.email, sms: this.sms };
   }
 
+  /** Makes the next `times` sends reject with `error()`. */
   fail(error: () => Error, times = 1): void {
     this.failures = { error, times };
   }
@@ -35,6 +39,7 @@ export class RecordingTransports {
   }
 }
 
+/** New recording transports. */
 export function recordingTransports(): RecordingTransports {
   return new RecordingTransports();
 }
