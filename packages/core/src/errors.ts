@@ -15,7 +15,12 @@ export type StatdeskErrorCode =
   | 'PERMANENT_DELIVERY'
   | 'DELIVERY_DEFERRED';
 
+/**
+ * Base class of every error statdesk raises on purpose; `code` tells them apart (see {@link
+ * isStatdeskError}).
+ */
 export abstract class StatdeskError extends Error {
+  /** Stable code of the error kind; the HTTP layer maps each to one status. */
   abstract readonly code: StatdeskErrorCode;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -25,16 +30,22 @@ export abstract class StatdeskError extends Error {
 
 /** One problem with the input: `path` names the field (dotted, e.g. `receipt.amount`). */
 export interface ValidationIssue {
+  /** The field, as a dotted path (`receipt.amount`). */
   path: string;
+  /** What is wrong with it. */
   message: string;
+  /** The schema's issue code, when there is one. */
   code?: string;
 }
 
 /** The input failed its schema. Nothing was written. */
 export class ValidationError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'VALIDATION' as const;
   constructor(
+    /** What was validated (`event information-order.submit`, `input`, `product`…). */
     readonly subject: string,
+    /** Every problem found, each naming its field. */
     readonly issues: readonly ValidationIssue[],
   ) {
     super(`Invalid ${subject}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
@@ -47,9 +58,12 @@ export class ValidationError extends StatdeskError {
 
 /** The actor has no role that may do this (or acts on someone else's record). Nothing was written. */
 export class NotAllowedError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'NOT_ALLOWED' as const;
   constructor(
+    /** What was attempted. */
     readonly action: string,
+    /** The roles that may do it. */
     readonly roles: readonly string[],
     reason?: string,
   ) {
@@ -59,9 +73,12 @@ export class NotAllowedError extends StatdeskError {
 
 /** No such record in this tenant. Records of other tenants are reported the same way. */
 export class NotFoundError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'NOT_FOUND' as const;
   constructor(
+    /** The kind of record (`instance`, `profile`, `product`…). */
     readonly entity: string,
+    /** The id looked up. */
     readonly id: string,
   ) {
     super(`${entity} ${id} was not found`);
@@ -70,9 +87,11 @@ export class NotFoundError extends StatdeskError {
 
 /** Someone else changed the record first (stale version, lost compare-and-set, unique-key race). */
 export class ConflictError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'CONFLICT' as const;
   constructor(
     message: string,
+    /** What conflicted: the record, and the versions when a version check failed. */
     readonly details: { entity?: string; id?: string; expectedVersion?: number; actualVersion?: number } = {},
     options?: { cause?: unknown },
   ) {
@@ -82,9 +101,12 @@ export class ConflictError extends StatdeskError {
 
 /** The event is valid and allowed, but the workflow does not accept it in its current state. */
 export class InvalidTransitionError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'INVALID_TRANSITION' as const;
   constructor(
+    /** The refused event. */
     readonly eventType: string,
+    /** The state the instance is in. */
     readonly state: string,
   ) {
     super(`Event "${eventType}" is not accepted in state "${state}"`);
@@ -93,7 +115,9 @@ export class InvalidTransitionError extends StatdeskError {
 
 /** The idempotency key was already used for a different command. */
 export class DuplicateCommandError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'DUPLICATE_COMMAND' as const;
+  /** @param idempotencyKey - the key that was reused */
   constructor(readonly idempotencyKey: string) {
     super(`Idempotency key "${idempotencyKey}" was already used for a different command`);
   }
@@ -101,6 +125,7 @@ export class DuplicateCommandError extends StatdeskError {
 
 /** A workflow definition is malformed or does something the engine cannot make durable. */
 export class DefinitionError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'DEFINITION' as const;
 }
 
@@ -110,6 +135,7 @@ export class DefinitionError extends StatdeskError {
  * row at once, keeping this message as its last error.
  */
 export class PermanentDeliveryError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'PERMANENT_DELIVERY' as const;
 }
 
@@ -118,6 +144,7 @@ export class PermanentDeliveryError extends StatdeskError {
  * row claimed until its lease ends and tries it then, without counting an attempt.
  */
 export class DeliveryDeferredError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'DELIVERY_DEFERRED' as const;
   constructor(
     message: string,
@@ -128,6 +155,7 @@ export class DeliveryDeferredError extends StatdeskError {
   }
 }
 
+/** True when `error` is a statdesk error, optionally of one `code`; narrows it to that error class. */
 export function isStatdeskError<C extends StatdeskErrorCode>(
   error: unknown,
   code?: C,
@@ -135,6 +163,7 @@ export function isStatdeskError<C extends StatdeskErrorCode>(
   return error instanceof StatdeskError && (code === undefined || error.code === code);
 }
 
+/** Every error class statdesk raises, as a union discriminated by `code`. */
 export type AnyStatdeskError =
   | ValidationError
   | NotAllowedError

@@ -1,6 +1,8 @@
 /** Retry delays for the outbox: exponential, capped, with jitter so retries do not stampede. */
 export interface BackoffPolicy {
+  /** Delay before the first retry, in milliseconds; each further retry doubles it. */
   baseDelayMs: number;
+  /** Upper bound of any delay, in milliseconds. */
   maxDelayMs: number;
 }
 

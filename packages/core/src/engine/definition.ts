@@ -20,13 +20,17 @@ type EventFields<M extends AnyStateMachine, K extends string> = Omit<Extract<Mac
  * a command may be retried.
  */
 export interface EnrichContext {
+  /** The tenant of the command. */
   tenantId: string;
   /** The instance the event goes to; for `create`, the id it will get. */
   instanceId: string;
+  /** Who sends the event. */
   actor: Actor;
+  /** The command's instant (UTC), from the desk clock. */
   now: Date;
   /** The machine's current context (for `create`: undefined). */
   context: unknown;
+  /** Instances of this tenant holding a lookup key, e.g. to detect a duplicate order. */
   findInstancesByKey(name: string, value: string): Promise<InstanceRef[]>;
   /** `DeskOptions.services`, as the portal passed them. */
   services: Readonly<Record<string, unknown>>;
@@ -39,6 +43,10 @@ export interface EnrichContext {
  */
 export type Enricher<TFields> = (fields: TFields, context: EnrichContext) => Promise<Partial<TFields>> | Partial<TFields>;
 
+/**
+ * How an external event is accepted: its field schema, who may send it, what is personal, and the server-side
+ * facts added to it.
+ */
 export interface EventSpec<TFields = Record<string, unknown>> {
   /** The event's fields other than `type` (an object schema); omit for events without fields. */
   schema?: z.ZodType<TFields>;
@@ -46,27 +54,43 @@ export interface EventSpec<TFields = Record<string, unknown>> {
   roles: readonly string[];
   /** Dotted paths of personal fields, dropped before the event reaches history. */
   personal?: readonly string[];
+  /** What the event means, for docs and the OpenAPI document. */
   description?: string;
+  /**
+   * Adds server-side fields (a price from the catalogue, a quote from the tariff book) that the client cannot
+   * supply.
+   */
   enrich?: Enricher<TFields>;
 }
 
+/**
+ * How an instance is started: the input schema, who may start one, what is personal, and server-side facts
+ * added to the input.
+ */
 export interface CreateSpec<TInput = unknown> {
   /** Schema of the start input; omit for machines without input. */
   schema?: z.ZodType<TInput>;
   /** Roles allowed to start an instance. */
   roles: readonly string[];
+  /** Dotted paths of personal fields in the input, dropped before it reaches history. */
   personal?: readonly string[];
+  /** Adds server-side fields to the input before the machine sees it. */
   enrich?: Enricher<TInput>;
 }
 
 /** XState's persisted snapshot as the engine stores it (decoded). */
 export type PersistedWorkflowSnapshot = Record<string, unknown> & { value: unknown; context?: unknown; status?: string };
 
+/** Moves a persisted snapshot from an older definition version to this one; must be pure. */
 export type SnapshotMigration = (snapshot: PersistedWorkflowSnapshot) => PersistedWorkflowSnapshot;
 
+/** What a definition's `view` receives to decide what a reader sees. */
 export interface ViewArgs<M extends AnyStateMachine> {
+  /** The instance's current snapshot. */
   snapshot: SnapshotFrom<M>;
+  /** Who is reading. */
   actor: Actor;
+  /** True when the reader owns the instance (e.g. the citizen who filed it). */
   isOwner: boolean;
 }
 
@@ -74,40 +98,64 @@ export interface ViewArgs<M extends AnyStateMachine> {
 export interface DerivedTimer {
   /** Unique per instance among derived timers, e.g. `sla.quote.breach`. */
   key: string;
+  /** When it fires (UTC). */
   dueAt: Date;
+  /** The event delivered when it fires. */
   event: { type: string } & Record<string, unknown>;
 }
 
+/** What `derivedTimers` receives after every transition. */
 export interface DerivedTimerContext<M extends AnyStateMachine = AnyStateMachine> {
+  /** The instance's tenant. */
   tenantId: string;
+  /** The instance's id. */
   instanceId: string;
   /** The whole history, including the row being written, oldest first. */
   history: readonly DerivedHistoryEntry[];
+  /** The snapshot after the transition. */
   snapshot: SnapshotFrom<M>;
+  /** The transition's instant (UTC). */
   now: Date;
 }
 
 /** A history row as a derived-timer planner sees it (payload decoded). */
 export interface DerivedHistoryEntry {
+  /** Position in the instance's history, from 1. */
   seq: number;
+  /** When it was written (UTC). */
   at: Date;
+  /** The role the actor acted under. */
   actorRole: string;
+  /** The event that caused it. */
   eventType: string;
+  /** State before (`null` for the creating row). */
   fromState: string | null;
+  /** State after. */
   toState: string;
+  /** The redacted event payload. */
   payload: unknown;
 }
 
 /** A lookup key the definition derives from a snapshot; `unique` defaults to false. */
 export type InstanceKeySpec = Omit<InstanceKey, 'unique'> & { unique?: boolean };
 
+/**
+ * What {@link defineWorkflow} takes: an XState machine plus everything the engine needs to run it durably —
+ * event roles and schemas, ownership, views, migrations, derived timers, lookup keys.
+ */
 export interface WorkflowSpec<M extends AnyStateMachine> {
   /** Stable name, e.g. `information-order`. */
   name: string;
   /** This definition's version; instances stay on the version they started with. */
   version: string;
+  /** The XState v5 machine; its context must be JSON-serialisable (bigint and Date are encoded). */
   machine: M;
+  /**
+   * Every event a client may send, with its schema and roles. Events the machine only receives from timers
+   * are not listed.
+   */
   events: { [K in ExternalEventType<M>]: EventSpec<EventFields<M, K>> };
+  /** How an instance is started. */
   create: CreateSpec<InputFrom<M>>;
   /**
    * Roles that act only on their own records (the citizen): an actor using one of them may
@@ -142,24 +190,45 @@ export interface WorkflowSpec<M extends AnyStateMachine> {
   keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
 }
 
+/**
+ * A validated workflow definition, as the desk registers it. Build one with {@link defineWorkflow}, change
+ * one with {@link customiseWorkflow}.
+ */
 export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine> {
+  /** Stable name, e.g. `information-order`. */
   readonly name: string;
+  /** This definition's version. */
   readonly version: string;
+  /** The XState machine. */
   readonly machine: M;
+  /** External events by type. */
   readonly events: Readonly<Record<string, EventSpec<unknown>>>;
+  /** How an instance is started. */
   readonly create: CreateSpec<unknown>;
+  /** Roles that act only on their own records. */
   readonly ownerRoles: readonly string[];
+  /** Roles that may read any instance. */
   readonly readRoles: readonly string[];
+  /** What a reader sees. */
   readonly view?: (args: ViewArgs<M>) => unknown;
+  /** Migrations into this version, keyed by the version they start from. */
   readonly migrations: Readonly<Record<string, SnapshotMigration>>;
+  /** Roles allowed to migrate an instance to this version. */
   readonly migrateRoles: readonly string[];
+  /** Timers derived from history (SLA). */
   readonly derivedTimers?: (context: DerivedTimerContext<M>) => readonly DerivedTimer[];
+  /** Timer event types kept in history even when the machine ignores them. */
   readonly recordedEvents: readonly string[];
+  /** Lookup keys of an instance. */
   readonly keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;
 
+/**
+ * Checks a workflow spec (kebab-case name, events the machine handles, roles, schemas) and returns the
+ * definition the desk runs. Throws `DefinitionError` naming what is wrong.
+ */
 export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>): WorkflowDefinition<M> {
   if (!NAME.test(spec.name)) throw new DefinitionError(`Workflow name "${spec.name}" must be kebab-case (a-z, 0-9, -)`);
   if (!spec.version.trim()) throw new DefinitionError(`Workflow "${spec.name}" needs a version`);
@@ -188,6 +257,7 @@ export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>)
   });
 }
 
+/** What {@link customiseWorkflow} changes in a shipped workflow. */
 export interface Customisation<M extends AnyStateMachine> {
   /** The customised definition's own version, e.g. `1.0.0+sci-tehran`. Must differ from the base. */
   version: string;

@@ -9,21 +9,33 @@ import type { JsonValue } from '../ports/json';
 
 /** The payload of a `notify` effect. */
 export interface NotifyEffect {
+  /** Whose official contact receives it. */
   recipient: { profileId: string };
+  /** E-mail or SMS. */
   channel: NotificationChannel;
+  /** Template id, e.g. `information-order.quote-ready`. */
   template: string;
+  /** Template parameters (no personal data; money as bigint Rial). */
   params?: Record<string, JsonValue | bigint>;
+  /** Language of the message (default: the recipient's). */
   language?: Language;
 }
 
 /** An effect as the dispatcher hands it to a handler. */
 export interface OutboxEffect {
+  /** Outbox row id. */
   id: string;
+  /** The instance's tenant. */
   tenantId: string;
+  /** The instance that produced the effect. */
   instanceId: string;
+  /** Effect type (`notify`, `payment.request`, …): selects the handler. */
   type: string;
+  /** The effect's payload, decoded. */
   payload: unknown;
+  /** Stable across retries; pass it to the provider so a retry is not a second effect. */
   idempotencyKey: string;
+  /** Attempts made before this one. */
   attempts: number;
 }
 

@@ -39,10 +39,12 @@ export class WorkflowRegistry {
     return version === undefined ? undefined : this.byName.get(name)?.get(version);
   }
 
+  /** Names of the registered workflows. */
   names(): string[] {
     return [...this.byName.keys()];
   }
 
+  /** The registered versions of a workflow, in registration order. */
   versions(name: string): string[] {
     return [...(this.byName.get(name)?.keys() ?? [])];
   }

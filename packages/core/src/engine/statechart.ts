@@ -23,6 +23,7 @@ interface ChartTransition {
   eventType: string;
 }
 
+/** Options of `statechart()`: how delays and guards are labelled in the Mermaid diagram. */
 export interface StatechartOptions {
   /** Names shown for `after` delays, by the delay's key in the event (`decisionDeadline`, `86400000`). */
   delayLabels?: Readonly<Record<string, string>>;

@@ -5,6 +5,7 @@
  * Contract: `now()` returns the current instant; successive calls never go backwards.
  */
 export interface Clock {
+  /** The current instant (UTC). */
   now(): Date;
 }
 

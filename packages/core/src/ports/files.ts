@@ -37,12 +37,15 @@
  * `nextAfter` is set when more may follow.
  */
 export interface StoredFile {
+  /** The tenant that owns it. */
   tenantId: string;
+  /** Its key within the tenant. */
   key: string;
   /** Bytes stored. */
   size: number;
   /** SHA-256 of the stored bytes, lowercase hex. Identical files have identical hashes. */
   sha256: string;
+  /** Its media type, as given to `put` (sniffed, not the client's claim). */
   contentType: string;
   /** When this version of the file was stored (a replace sets a new one). */
   createdAt: Date;
@@ -51,6 +54,7 @@ export interface StoredFile {
 /** What `put` accepts: all the bytes at once, or a stream of chunks (a Node `Readable` is one). */
 export type FileContent = AsyncIterable<Uint8Array> | Uint8Array;
 
+/** Options of `FileStore.put`. */
 export interface PutFileOptions {
   /** A MIME type such as `application/pdf`; sniff it (`sniffContentType`), do not trust the client. */
   contentType: string;
@@ -58,23 +62,37 @@ export interface PutFileOptions {
   maxBytes?: number;
 }
 
+/** Paging of `FileStore.list`. */
 export interface ListFilesOptions {
+  /** Only keys starting with this. */
   prefix?: string;
   /** Start after this key (the previous page's `nextAfter`). */
   after?: string;
+  /** Page size (default 100, at most 1000). */
   limit?: number;
 }
 
+/** One page of files, in ascending key order. */
 export interface FileListing {
+  /** The files on this page. */
   files: StoredFile[];
   /** Pass as `after` to read the next page; absent on the last page. */
   nextAfter?: string;
 }
 
+/**
+ * The file-store port (see the module contract above): receipts, student cards, attachments and data files,
+ * per tenant, written atomically and read as streams.
+ */
 export interface FileStore {
+  /** Stores `content` under the key atomically, streaming; resolves with its size and SHA-256. */
   put(tenantId: string, key: string, content: FileContent, options: PutFileOptions): Promise<StoredFile>;
+  /** The file and a single-use stream of its bytes, or `undefined` when missing. */
   get(tenantId: string, key: string): Promise<{ file: StoredFile; content: AsyncIterable<Uint8Array> } | undefined>;
+  /** The file's description alone, or `undefined`. */
   stat(tenantId: string, key: string): Promise<StoredFile | undefined>;
+  /** Deletes the file; a missing key is not an error. */
   delete(tenantId: string, key: string): Promise<void>;
+  /** The tenant's files by key prefix, paginated. */
   list(tenantId: string, options?: ListFilesOptions): Promise<FileListing>;
 }

@@ -12,25 +12,36 @@
  */
 import type { JsonValue } from './json';
 
+/** How a message reaches a person. */
 export type NotificationChannel = 'email' | 'sms';
+/** The languages statdesk writes messages in: Persian or English. */
 export type Language = 'fa' | 'en';
 
 /** Whom to reach: a profile, resolved to its official contact when the message is sent. */
 export interface NotificationRecipient {
+  /** The profile's tenant. */
   tenantId: string;
+  /** The profile to reach. */
   profileId: string;
 }
 
+/** One message to send: to a profile, on a channel, from a template; the contact is resolved at send time. */
 export interface NotificationMessage {
+  /** Whom to reach. */
   recipient: NotificationRecipient;
+  /** E-mail or SMS. */
   channel: NotificationChannel;
   /** Template id, e.g. `information-order.quote-ready`. */
   template: string;
+  /** Template parameters: no personal data, only what the message shows (a tracking code, an amount). */
   params: Record<string, JsonValue>;
+  /** The message's language. */
   language: Language;
+  /** Stable per message across retries; a notifier MUST NOT deliver one key twice. */
   idempotencyKey: string;
 }
 
+/** What a notifier reports for a message. */
 export interface NotificationReceipt {
   /** The provider's id for the message, when it gives one. */
   providerMessageId?: string;
@@ -38,15 +49,22 @@ export interface NotificationReceipt {
   duplicate: boolean;
 }
 
+/**
+ * The notifier port: delivers a message at most once per idempotency key, or throws (retried by the outbox
+ * unless `PermanentDeliveryError`).
+ */
 export interface Notifier {
+  /** Sends the message, or reports it as a duplicate of an earlier delivery. */
   send(message: NotificationMessage): Promise<NotificationReceipt>;
 }
 
 /** A profile's official contacts, as the service-level agreement defines them. */
 export interface OfficialContact {
+  /** E-mail address, if the person gave one. */
   email?: string;
   /** Iranian mobile, normalised: 09xxxxxxxxx. */
   mobile?: string;
+  /** The language the person reads messages in. */
   language: Language;
   /** How to address the person in a message (no other personal data). */
   displayName?: string;
@@ -59,5 +77,6 @@ export interface OfficialContact {
  * Contract: `undefined` for an unknown profile (or another tenant's).
  */
 export interface ContactDirectory {
+  /** The profile's contacts, or `undefined` for an unknown profile. */
   officialContact(tenantId: string, profileId: string): Promise<OfficialContact | undefined>;
 }

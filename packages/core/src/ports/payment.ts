@@ -20,26 +20,36 @@
  *   `unsupported`; callers check `capabilities` first.
  */
 export interface PaymentRequest {
+  /** The tenant taking the payment. */
   tenantId: string;
+  /** Amount to charge, in whole Rial. */
   amountRial: bigint;
+  /** Shown to the payer on the bank page. */
   description: string;
+  /** Where the gateway sends the browser back (absolute URL). */
   callbackUrl: string;
   /** Our payment id, echoed into the gateway's metadata. */
   orderId: string;
+  /** Stable across retries of one request, so a retry does not open a second payment. */
   idempotencyKey: string;
   /** Optional contact hints the gateway shows the payer; never logged. */
   mobile?: string;
+  /** E-mail hint for the payer, never logged. */
   email?: string;
 }
 
+/** Where to send the payer: the gateway's authority for the payment and its bank page. */
 export interface PaymentRedirect {
+  /** The gateway's id for the payment, needed to verify it. */
   authority: string;
+  /** The bank page to redirect the browser to. */
   redirectUrl: string;
 }
 
 /** Why a verification failed: each one a definite answer from the gateway. */
 export type VerificationFailure = 'not-paid' | 'amount-mismatch' | 'invalid-authority' | 'gateway-error';
 
+/** What `verify` found: `verified` (with the bank reference), or `failed` with a definite reason. */
 export type VerificationOutcome =
   | { status: 'verified'; refId: string; /** Masked card number as the gateway shows it (e.g. `6037-99**-****-1234`). */ cardPan?: string; alreadyVerified: boolean }
   | { status: 'failed'; reason: VerificationFailure; message: string; /** The gateway's own code, e.g. -51. */ code?: number };
@@ -62,17 +72,26 @@ export interface PaymentGatewayCapabilities {
   refund: boolean;
 }
 
+/** A payment the gateway says was paid but not yet verified. */
 export interface UnverifiedPayment {
+  /** The gateway's id for the payment. */
   authority: string;
   /** What the gateway says was paid (informational: verification uses the stored amount). */
   amountRial?: bigint;
 }
 
+/**
+ * The card-gateway port (see the module contract above): request, verify, inquire, reconcile, reverse and
+ * refund payments in whole Rial.
+ */
 export interface PaymentGateway {
   /** The gateway's name, recorded with each payment (e.g. `zarinpal`). */
   readonly name: string;
+  /** Which optional operations this gateway supports. */
   readonly capabilities: PaymentGatewayCapabilities;
+  /** Opens a payment at the gateway; resolves with where to send the payer. */
   requestPayment(request: PaymentRequest): Promise<PaymentRedirect>;
+  /** Verifies a returned payment against the amount from our own records (whole Rial). */
   verify(input: { authority: string; amountRial: bigint }): Promise<VerificationOutcome>;
   /** Status only; never verifies. */
   inquire(authority: string): Promise<InquiryStatus>;
@@ -93,5 +112,6 @@ export interface PaymentGateway {
  * are still verified and reconciled through it, because the card holder's money may be there.
  */
 export interface GatewaySwitch {
+  /** Whether the gateway may take new payments now. */
   isEnabled(gateway: string): boolean | Promise<boolean>;
 }

@@ -33,9 +33,13 @@ import type { ContactDirectory, Language } from './notification';
 
 /** A file already in the file store, described by the store (not by the client). */
 export interface StoredFileReference {
+  /** The store's key. */
   key: string;
+  /** SHA-256 of its bytes, lowercase hex. */
   sha256: string;
+  /** Size in bytes. */
   size: number;
+  /** Media type, as sniffed. */
   contentType: string;
 }
 
@@ -46,16 +50,21 @@ export interface StoredFileReference {
  */
 export type CategoryVerificationStatus = 'not-required' | 'unverified' | 'pending' | 'verified' | 'rejected';
 
+/** Whether the applicant's category (student, organisation) is verified, and on what evidence. */
 export interface CategoryVerification {
+  /** Where the verification stands. */
   status: CategoryVerificationStatus;
   /** The uploaded evidence (a student card), when there is one. */
   evidence?: StoredFileReference;
+  /** The staff member who reviewed it. */
   reviewedBy?: string;
+  /** When it was reviewed (UTC). */
   reviewedAt?: Date;
   /** Why staff rejected the evidence. */
   reason?: string;
 }
 
+/** The kinds of change a profile's audit trail records. */
 export type ProfileAuditAction =
   | 'registered'
   | 'updated'
@@ -67,29 +76,46 @@ export type ProfileAuditAction =
 
 /** One change to a profile: who, when, what kind, which fields (names only, never values). */
 export interface ProfileAuditEntry {
+  /** When (UTC). */
   at: Date;
+  /** Who changed it. */
   actorId: string;
+  /** The role they acted under. */
   actorRole: string;
+  /** What kind of change. */
   action: ProfileAuditAction;
+  /** The names of the fields changed (never their values). */
   fields?: string[];
+  /** Why, when staff give a reason. */
   reason?: string;
 }
 
+/**
+ * An applicant's profile: identity, official contacts, category and its verification, and an audit trail.
+ * Personal fields are protected at rest by the store and never enter history or logs.
+ */
 export interface ApplicantProfile {
+  /** The tenant the profile belongs to. */
   tenantId: string;
+  /** Profile id, unique per tenant. */
   id: string;
   /** 10 Latin digits with a valid check digit. */
   nationalId: string;
+  /** Full name as on the national ID card. */
   fullName: string;
+  /** Official e-mail, when given. */
   email?: string;
   /** Normalised Iranian mobile: 09xxxxxxxxx. */
   mobile: string;
   /** The language messages are sent in. */
   language: Language;
+  /** Postal address, for physical deliveries. */
   postalAddress?: string;
   /** 10 Latin digits. */
   postalCode?: string;
+  /** Individual, student or organisation: decides the tariff. */
   category: ApplicantCategory;
+  /** Whether that category is verified. */
   verification: CategoryVerification;
   /** Append-only: every change, oldest first. */
   audit: ProfileAuditEntry[];
@@ -101,13 +127,19 @@ export interface ApplicantProfile {
   erasedAt?: Date;
   /** 1 on creation, +1 on every update. */
   version: number;
+  /** When the profile was created (UTC). */
   createdAt: Date;
+  /** When it last changed (UTC). */
   updatedAt: Date;
 }
 
 export interface ProfileStore extends ContactDirectory {
+  /** The profile, or `undefined` for an unknown id (or another tenant's). */
   get(tenantId: string, profileId: string): Promise<ApplicantProfile | undefined>;
+  /** The tenant's profile with this national ID, if any (erased profiles are never found). */
   findByNationalId(tenantId: string, nationalId: string): Promise<ApplicantProfile | undefined>;
+  /** Stores a new profile; `ConflictError` when the id or national ID is taken. */
   create(profile: ApplicantProfile): Promise<void>;
+  /** Compare-and-set update from `expectedVersion`; `ConflictError` when another update won. */
   update(profile: ApplicantProfile, expectedVersion: number): Promise<void>;
 }
