@@ -5,7 +5,7 @@
  * `@statdesk/http` with the mount path worked out — Next.js behaves exactly like Express.
  */
 import type { Desk } from '@statdesk/core';
-import { createHttpHandler, type HttpHandler, type HttpHandlerOptions } from '@statdesk/http';
+import { createHttpHandler, type HttpHandlerOptions } from '@statdesk/http';
 
 /** Options of {@link toNextHandler}: those of `createHttpHandler`, plus how to find the client's address. */
 export interface NextHandlerOptions extends HttpHandlerOptions {
@@ -42,29 +42,49 @@ export interface NextRouteHandlers {
   PATCH: NextRouteHandler;
   DELETE: NextRouteHandler;
   OPTIONS: NextRouteHandler;
-  /** The framework-neutral handler underneath, e.g. for `serves()` in middleware. */
-  handler: HttpHandler;
+}
+
+/** What {@link toNextHandler} builds from when the desk starts on first use. */
+export interface NextHandlerSetup {
+  desk: Desk;
+  options: NextHandlerOptions;
 }
 
 /**
- * Builds the route handlers for a catch-all App Router route over one desk.
+ * Builds the route handlers for a catch-all App Router route over one desk. Give the desk and
+ * options, or a function that starts them (called once, on the first request), since a Next.js
+ * app usually opens its database lazily rather than at import time.
  *
  * ```ts
  * // app/api/[...statdesk]/route.ts
  * export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = toNextHandler(desk, { identify });
  * ```
  */
-export function toNextHandler(desk: Desk, options: NextHandlerOptions): NextRouteHandlers {
-  const { clientAddress, basePath, ...rest } = options;
-  const handler = createHttpHandler(desk, rest);
+export function toNextHandler(desk: Desk, options: NextHandlerOptions): NextRouteHandlers;
+export function toNextHandler(setup: () => NextHandlerSetup | Promise<NextHandlerSetup>): NextRouteHandlers;
+export function toNextHandler(source: Desk | (() => NextHandlerSetup | Promise<NextHandlerSetup>), options?: NextHandlerOptions): NextRouteHandlers {
+  const make = (setup: NextHandlerSetup) => {
+    const { clientAddress: _address, basePath: _base, ...rest } = setup.options;
+    return { handler: createHttpHandler(setup.desk, rest), options: setup.options };
+  };
+  type Built = ReturnType<typeof make>;
+  // Given outright, the options are checked now, so a mistake fails at import, not on a request.
+  let built: Promise<Built> | undefined = typeof source === 'function' ? undefined : Promise.resolve(make({ desk: source, options: options! }));
+  const build = async (): Promise<Built> => make(await (source as () => NextHandlerSetup | Promise<NextHandlerSetup>)());
   const route: NextRouteHandler = async (request, context) => {
+    const current = (built ??= build());
+    // A setup that failed is tried again on the next request rather than cached.
+    const { handler, options: { clientAddress, basePath } } = await current.catch((error: unknown) => {
+      if (built === current) built = undefined;
+      throw error;
+    });
     const address = clientAddress?.(request);
     return handler(request, {
       basePath: basePath ?? (await mountPathOf(request, context)),
       ...(address ? { clientAddress: address } : {}),
     });
   };
-  return { GET: route, HEAD: route, POST: route, PUT: route, PATCH: route, DELETE: route, OPTIONS: route, handler };
+  return { GET: route, HEAD: route, POST: route, PUT: route, PATCH: route, DELETE: route, OPTIONS: route };
 }
 
 /**

@@ -72,6 +72,26 @@ describe('toNextHandler: the JSON API as App Router route handlers', () => {
     expect(await files.stat('sci', key)).toMatchObject({ size: 2048, contentType: 'application/pdf' });
   });
 
+  it('starts the desk on the first request when given a setup function, once, and retries a failed start', async () => {
+    const test = testDesk();
+    let calls = 0;
+    const handlers = toNextHandler(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('database not up yet');
+      return { desk: test.desk, options: { identify: identifyFromHeader } };
+    });
+    expect(calls).toBe(0);
+    await expect(handlers.GET(...routeCall('/api', 'GET', '/openapi.json'))).rejects.toThrow('database not up yet');
+    const answers = await Promise.all([1, 2, 3].map(() => handlers.POST(...routeCall('/api', 'POST', '/workflows/review/instances', { body: { input: reviewInput }, user: APPLICANT }))));
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(calls).toBe(2);
+  });
+
+  it('checks options given outright at once', () => {
+    const { desk } = testDesk();
+    expect(() => toNextHandler(desk, { identify: identifyFromHeader, complaintLookup: async () => null })).toThrow(/publicTenant/);
+  });
+
   it('keys the public rate limit on the address clientAddress reads', async () => {
     const { handlers } = routes({
       publicTenant: 'sci',
