@@ -23,6 +23,7 @@ import {
   type StorageTransaction,
   type TimerRecord,
 } from '@statdesk/core';
+import { copyRow } from './copy-row';
 
 interface Lease {
   workerId: string;
@@ -56,7 +57,7 @@ type Op =
   | { kind: 'setKeys'; ref: InstanceRef; keys: InstanceKey[] };
 
 const key = (...parts: string[]) => parts.join('\u0000');
-const clone = <T>(value: T): T => structuredClone(value);
+const clone = copyRow;
 
 export interface MemoryStorageOracle {
   instance(ref: InstanceRef): InstanceRecord | undefined;
@@ -224,8 +225,10 @@ class MemoryTransaction implements StorageTransaction {
     if (this.tables.instances.has(k) || this.ownInstances.has(k)) {
       throw new ConflictError(`Instance ${record.id} already exists`, { entity: 'instance', id: record.id });
     }
-    this.ownInstances.set(k, clone(record));
-    this.ops.push({ kind: 'insertInstance', record: clone(record) });
+    // One private copy serves both: neither map nor op hands it out or changes it.
+    const own = clone(record);
+    this.ownInstances.set(k, own);
+    this.ops.push({ kind: 'insertInstance', record: own });
   }
 
   async updateInstance(record: InstanceRecord, expectedVersion: number): Promise<void> {
@@ -234,8 +237,9 @@ class MemoryTransaction implements StorageTransaction {
     if (!current || current.version !== expectedVersion) {
       throw staleVersion(record.id, expectedVersion, current?.version);
     }
-    this.ownInstances.set(k, clone(record));
-    this.ops.push({ kind: 'updateInstance', record: clone(record), expectedVersion });
+    const own = clone(record);
+    this.ownInstances.set(k, own);
+    this.ops.push({ kind: 'updateInstance', record: own, expectedVersion });
   }
 
   async appendHistory(record: HistoryRecord): Promise<void> {
@@ -296,6 +300,8 @@ class MemoryTransaction implements StorageTransaction {
   async consumeTimer(tenantId: string, timerId: string): Promise<boolean> {
     const timer = this.tables.timers.get(timerId);
     if (!timer || timer.tenantId !== tenantId || this.consumed.has(timerId)) return false;
+    // This transaction's own cancels and replacements count: for it, that row is gone already.
+    if (!(await this.listTimers({ tenantId, instanceId: timer.instanceId })).some((t) => t.id === timerId)) return false;
     this.consumed.add(timerId);
     this.ops.push({ kind: 'consumeTimer', tenantId, timerId });
     return true;
@@ -313,8 +319,9 @@ class MemoryTransaction implements StorageTransaction {
   async saveCommand(record: CommandRecord): Promise<void> {
     const k = key(record.tenantId, record.idempotencyKey);
     if (this.tables.commands.has(k) || this.ownCommands.has(k)) throw duplicateKey(record.idempotencyKey);
-    this.ownCommands.set(k, clone(record));
-    this.ops.push({ kind: 'saveCommand', record: clone(record) });
+    const own = clone(record);
+    this.ownCommands.set(k, own);
+    this.ops.push({ kind: 'saveCommand', record: own });
   }
 }
 

@@ -3,7 +3,7 @@
  * and the instance row keeps the newest hash, so editing, deleting, inserting or truncating
  * rows breaks the chain.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { HistoryRecord, InstanceRecord } from '../ports/storage';
 import { canonicalJson } from './json-codec';
 
@@ -12,21 +12,15 @@ export const GENESIS_HASH = '0'.repeat(64);
 export type UnhashedHistory = Omit<HistoryRecord, 'hash'>;
 
 export function hashHistory(row: UnhashedHistory): string {
-  const content = canonicalJson({
-    tenantId: row.tenantId,
-    instanceId: row.instanceId,
-    seq: row.seq,
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorRole: row.actorRole,
-    eventType: row.eventType,
-    fromState: row.fromState,
-    toState: row.toState,
-    definitionVersion: row.definitionVersion,
-    payload: row.payload,
-    prevHash: row.prevHash,
-  });
-  return createHash('sha256').update(content).digest('hex');
+  // The canonical JSON of the row's fields, written out in sorted key order: the same text as
+  // canonicalJson() of the whole object (so existing chains verify), without building it first.
+  const content =
+    `{"actorId":${canonicalJson(row.actorId)},"actorRole":${canonicalJson(row.actorRole)},"at":${canonicalJson(row.at.toISOString())}` +
+    `,"definitionVersion":${canonicalJson(row.definitionVersion)},"eventType":${canonicalJson(row.eventType)}` +
+    `,"fromState":${canonicalJson(row.fromState)},"instanceId":${canonicalJson(row.instanceId)},"payload":${canonicalJson(row.payload)}` +
+    `,"prevHash":${canonicalJson(row.prevHash)},"seq":${canonicalJson(row.seq)},"tenantId":${canonicalJson(row.tenantId)}` +
+    `,"toState":${canonicalJson(row.toState)}}`;
+  return hash('sha256', content, 'hex');
 }
 
 export type HistoryVerification =
