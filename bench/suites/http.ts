@@ -6,8 +6,6 @@
  * warm-up. Target ≥ 0.7. The portal gets a database of its own, dropped afterwards.
  * BENCH_CPU_PROF=<folder> profiles the server process.
  */
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -15,6 +13,7 @@ import pg from 'pg';
 import type { HttpServersReady } from '../http/servers';
 import { median } from '../harness';
 import { throughputRatio, type BenchSuite } from '../suite';
+import { startTsxChild } from '../tsx-child';
 
 const TARGET = 0.7;
 const CONNECTIONS = 10;
@@ -29,17 +28,13 @@ const http: BenchSuite = async ({ quick, databaseUrl, log }) => {
   const url = new URL(databaseUrl);
   url.pathname = `/${database}`;
 
-  const child = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), '../http/servers.ts'), [], {
-    // BENCH_CPU_PROF=<folder> writes a CPU profile of the server process there (to see what limits it).
-    execArgv: ['--import', 'tsx', '--conditions=source', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
-    env: { ...process.env, BENCH_HTTP_DATABASE_URL: url.toString() },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  const servers = startTsxChild<HttpServersReady>(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), '../http/servers.ts'),
+    { BENCH_HTTP_DATABASE_URL: url.toString() },
+    process.env.BENCH_CPU_PROF ? { cpuProfileDir: process.env.BENCH_CPU_PROF } : {},
+  );
   try {
-    const exited = once(child, 'exit').then(([code]) => {
-      throw new Error(`the server process exited (code ${String(code)}) before it was ready`);
-    });
-    const [ready] = (await Promise.race([once(child, 'message'), exited])) as [HttpServersReady];
+    const ready = await servers.ready;
     const targets = {
       portal: { url: `${ready.portalUrl}${ready.portalPath}`, headers: { cookie: ready.cookie } },
       bare: { url: `${ready.bareUrl}${ready.barePath}`, headers: {} },
@@ -75,12 +70,7 @@ const http: BenchSuite = async ({ quick, databaseUrl, log }) => {
       note: `autocannon, ${CONNECTIONS} connections on loopback; ${rounds} rounds of ${seconds} s after a warm-up, medians; PostgreSQL`,
     }];
   } finally {
-    if (child.connected) {
-      const exit = once(child, 'exit');
-      child.send('stop');
-      await Promise.race([exit, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
-    if (child.exitCode === null) child.kill();
+    await servers.stop();
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
   }
