@@ -20,7 +20,9 @@ export type BusinessDuration = { readonly minutes: number } | { readonly hours: 
 
 /** A stretch of time [start, end) that does not count, e.g. a paused SLA segment. */
 export interface ExcludedSegment {
+  /** First excluded instant (UTC). */
   readonly start: Date;
+  /** First instant that counts again (UTC). */
   readonly end: Date;
 }
 
@@ -38,35 +40,55 @@ export interface BusinessTimeOptions extends CalendarOptions {
 export type WorkingDayMode = 'same-position' | 'end-of-day';
 
 export interface AddBusinessTimeOptions extends BusinessTimeOptions {
+  /**
+   * How whole working days are added: keep the time of day (`same-position`, default) or end at the close of
+   * the last day (`end-of-day`).
+   */
   readonly workingDays?: WorkingDayMode;
 }
 
+/** An instant computed over the calendar, with what the calendar could not vouch for. */
 export interface BusinessInstantResult {
+  /** The computed instant (UTC). */
   readonly instant: Date;
+  /**
+   * Years without lunar holidays or unconfirmed holidays the computation crossed; store them with the
+   * deadline.
+   */
   readonly warnings: readonly CalendarWarning[];
 }
 
+/** What `addBusinessTime` returns: the deadline, and where the clock really started. */
 export interface AddBusinessTimeResult extends BusinessInstantResult {
   /** Where the clock actually started: the next working instant at or after the input. */
   readonly start: Date;
 }
 
+/** Business time between two instants (`businessTimeBetween`). */
 export interface BusinessTimeSpan {
   /** Business time; negative when `b` is before `a`. */
   readonly milliseconds: number;
+  /** The same span in whole business minutes (truncated towards zero). */
   readonly minutes: number;
+  /** The same span in whole business hours (truncated towards zero). */
   readonly hours: number;
+  /** What the calendar could not vouch for on the way. */
   readonly warnings: readonly CalendarWarning[];
 }
 
+/** What `workingDaysBetween` returns. */
 export interface WorkingDaysResult {
   /** Whole working days: the largest n with addBusinessTime(a, {days: n}) <= b (negated when b < a). */
   readonly days: number;
+  /** What the calendar could not vouch for on the way. */
   readonly warnings: readonly CalendarWarning[];
 }
 
+/** What `workingPeriods` returns: the working periods within a range. */
 export interface WorkingPeriodsResult {
+  /** The working periods, in order, clipped to the range. */
   readonly periods: readonly WorkingPeriod[];
+  /** What the calendar could not vouch for in the range. */
   readonly warnings: readonly CalendarWarning[];
 }
 

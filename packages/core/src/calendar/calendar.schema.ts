@@ -65,7 +65,9 @@ const weekdaySchema = z.enum(WEEKDAYS);
 // ---------------------------------------------------------------------------------------------
 // Schedules
 
+/** The working week when a calendar gives none: Saturday to Wednesday (Thursday and Friday off). */
 export const DEFAULT_WORK_DAYS: readonly Weekday[] = ['saturday', 'sunday', 'monday', 'tuesday', 'wednesday'];
+/** The office hours when a schedule gives none: 08:00–16:00 local time. */
 export const DEFAULT_WORKING_HOURS = [{ start: '08:00', end: '16:00' }] as const;
 
 /**
@@ -110,6 +112,10 @@ const schedules = z
 // ---------------------------------------------------------------------------------------------
 // Holidays, closures, shortened days
 
+/**
+ * Schema of one holiday: its Solar Hijri date, its names in Persian and English, and whether the date is
+ * confirmed (lunar holidays wait for moon sighting).
+ */
 export const holidaySchema = z.strictObject({
   date: solarDateSchema,
   /** Optional Gregorian `YYYY-MM-DD` of the same day, checked against `date` to catch typos. */
@@ -182,6 +188,10 @@ function isKnownTimeZone(tz: string): boolean {
   }
 }
 
+/**
+ * Schema of a whole business calendar (schedules, holidays by year, closures, shortened days, province
+ * overrides); `defineBusinessCalendar` parses with it and freezes the result.
+ */
 export const businessCalendarSchema = z
   .strictObject({
     id: z.string().min(1),
@@ -228,10 +238,17 @@ type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T ex
 
 /** A validated, frozen calendar: plain data, safe to serialise, share and cache by identity. */
 export type BusinessCalendar = DeepReadonly<z.output<typeof businessCalendarSchema>>;
+/** A working interval of a day, `HH:mm` to `HH:mm` local time. */
 export type TimeInterval = BusinessCalendar['schedules'][number]['hours'][number];
+/** A weekly schedule: working days and hours from a Solar Hijri date on. */
 export type Schedule = BusinessCalendar['schedules'][number];
+/** A holiday as the calendar holds it. */
 export type Holiday = DeepReadonly<z.output<typeof holidaySchema>>;
+/** An office closure (a day or part of one), e.g. for air pollution, with its scope. */
 export type Closure = DeepReadonly<z.output<typeof closureSchema>>;
+/** A day with shorter working hours than the schedule, e.g. during Ramadan. */
 export type ShortenedDay = DeepReadonly<z.output<typeof shortenedDaySchema>>;
+/** What a province changes in the national calendar: its own holidays, closures and schedules. */
 export type ProvinceOverrides = BusinessCalendar['provinces'][string];
+/** A text in Persian and English. */
 export type CalendarText = DeepReadonly<z.output<typeof localizedText>>;

@@ -35,10 +35,13 @@ export interface CalendarOptions {
 
 /** A stretch of working time [start, end): `start` is working, `end` is the first instant that is not. */
 export interface WorkingPeriod {
+  /** First working instant (UTC). */
   readonly start: Date;
+  /** First instant after the period (UTC). */
   readonly end: Date;
 }
 
+/** A holiday on a resolved day, with where it came from. */
 export interface DayHoliday extends Holiday {
   /** Where it comes from: generated solar holiday, the calendar's list, or the province's list. */
   readonly source: 'solar' | 'calendar' | 'province';
@@ -46,19 +49,27 @@ export interface DayHoliday extends Holiday {
 
 /** Everything the calendar says about one civil day. */
 export interface ResolvedDay {
+  /** The Solar Hijri date, `YYYY-MM-DD`. */
   readonly date: SolarDateString;
   /** The same day as ISO `YYYY-MM-DD`. */
   readonly gregorian: string;
+  /** Day of the week. */
   readonly weekday: Weekday;
+  /** Holidays on this day. */
   readonly holidays: readonly DayHoliday[];
+  /** Closures that apply on this day. */
   readonly closures: readonly Closure[];
+  /** The shortened hours of this day, if any. */
   readonly shortenedDay: ShortenedDay | undefined;
   /** Wall-clock working hours left after holidays and closures. */
   readonly hours: readonly TimeInterval[];
+  /** The working periods as UTC instants. */
   readonly periods: readonly WorkingPeriod[];
+  /** True when the day has any working time left. */
   readonly isWorkingDay: boolean;
   /** Whether this day's Solar Hijri year has its (lunar) holidays entered. */
   readonly holidaysLoaded: boolean;
+  /** What the calendar cannot vouch for on this day. */
   readonly warnings: readonly CalendarWarning[];
 }
 

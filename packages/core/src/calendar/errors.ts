@@ -3,12 +3,15 @@
 export interface CalendarIssue {
   /** Dotted path into the calendar input, e.g. `"holidays.1404.2.date"`; `""` for the root. */
   readonly path: string;
+  /** What is wrong there. */
   readonly message: string;
 }
 
 /** The calendar data given to `defineBusinessCalendar` is invalid; `issues` name each bad path. */
 export class CalendarDefinitionError extends Error {
+  /** Stable error code. */
   readonly code = 'calendar-definition' as const;
+  /** Every problem found, each with its path. */
   readonly issues: readonly CalendarIssue[];
 
   constructor(issues: readonly CalendarIssue[]) {
@@ -22,6 +25,7 @@ export class CalendarDefinitionError extends Error {
   }
 }
 
+/** Why business-time arithmetic failed. */
 export type BusinessTimeErrorCode =
   /** The search for working time ran past the guard (the calendar has no working time ahead). */
   | 'no-working-time'
@@ -38,6 +42,7 @@ export type BusinessTimeErrorCode =
 
 /** Business-time arithmetic could not produce an answer. */
 export class BusinessTimeError extends Error {
+  /** Why the arithmetic failed. */
   readonly code: BusinessTimeErrorCode;
 
   constructor(code: BusinessTimeErrorCode, message: string) {

@@ -11,6 +11,10 @@ interface SolarHolidayRule {
   readonly name: { readonly fa: string; readonly en: string };
 }
 
+/**
+ * The ten official holidays fixed in the Solar Hijri calendar (1–4 and 12–13 Farvardin, 14–15 Khordad, 22
+ * Bahman, 29 Esfand), generated for every year.
+ */
 export const SOLAR_HOLIDAY_RULES: readonly SolarHolidayRule[] = Object.freeze([
   { month: 1, day: 1, name: { fa: 'عید نوروز', en: 'Nowruz' } },
   { month: 1, day: 2, name: { fa: 'عید نوروز', en: 'Nowruz' } },

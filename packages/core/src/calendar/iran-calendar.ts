@@ -37,6 +37,10 @@ const MABATH = ['مبعث رسول اکرم (ص)', "Prophet's Mission (Mab'ath)"
 const MAHDI = ['ولادت حضرت قائم (عج)', 'Birth of Imam Mahdi'] as const;
 const ALI_MARTYRDOM = ['شهادت امام علی (ع)', 'Martyrdom of Imam Ali'] as const;
 
+/**
+ * The input of `iranGovernmentCalendar` (sample lunar holidays unconfirmed): copy and change it (office
+ * hours, confirmed holidays, provinces) for your own calendar.
+ */
 export const IRAN_GOVERNMENT_CALENDAR_INPUT = {
   id: 'ir-government',
   version: '1404.1',

@@ -7,16 +7,19 @@ import { d2g, d2j, g2d, isValidJalaaliDate, j2d, jalaaliMonthLength } from 'jala
 /** A Solar Hijri date written `YYYY-MM-DD`, e.g. `"1404-01-01"` (1 Farvardin 1404). */
 export type SolarDateString = string;
 
+/** A Solar Hijri date as numbers. */
 export interface SolarDate {
   /** Solar Hijri year, e.g. 1404. */
   readonly year: number;
   /** 1 = Farvardin … 12 = Esfand. */
   readonly month: number;
+  /** Day of the month, from 1. */
   readonly day: number;
 }
 
 /** Day names in the order of `Date#getUTCDay` (0 = Sunday). */
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+/** A day of the week, by its English name (`saturday` … `friday`). */
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** The years jalaali-js converts exactly; outside them conversions throw. */

@@ -4,6 +4,10 @@
  */
 import type { SolarDateString } from './solar-date';
 
+/**
+ * What a computation could not vouch for: a year with no lunar holidays entered, or a holiday whose date is
+ * not confirmed. Returned with the result, never thrown.
+ */
 export type CalendarWarning =
   | {
       /** The computation crossed a Solar Hijri year with no lunar holidays entered. */

@@ -10,6 +10,7 @@ export class ContentMeter {
   #size = 0;
   readonly #hash: Hash = createHash('sha256');
 
+  /** @param maxBytes - stop the upload with a `ValidationError` naming `size` beyond this many bytes */
   constructor(readonly maxBytes?: number) {}
 
   /**
@@ -28,6 +29,7 @@ export class ContentMeter {
     return chunk;
   }
 
+  /** Bytes counted so far. */
   get size(): number {
     return this.#size;
   }

@@ -2,6 +2,7 @@ import { ValidationError } from '../errors';
 import type { FileContent } from '../ports/files';
 import { SNIFF_BYTES } from './sniff-content-type';
 
+/** The first bytes of a content (to sniff its type) and the whole content, still unread. */
 export interface PeekedContent {
   /** The first bytes (fewer if the content is shorter). */
   head: Uint8Array;

@@ -2,10 +2,15 @@ import type { FileContent, FileStore, StoredFile } from '../ports/files';
 import { peekHead } from './peek-head';
 import { checkUpload, type UploadPolicy } from './upload-policy';
 
+/** One upload to check and store (`storeUpload`). */
 export interface UploadRequest {
+  /** The tenant that owns the file. */
   tenantId: string;
+  /** The file-store key to store it under. */
   key: string;
+  /** The bytes, streamed. */
   content: FileContent;
+  /** The size and media-type limits it must meet. */
   policy: UploadPolicy;
   /** The client's Content-Type; only checked, never stored. */
   declaredType?: string;

@@ -32,6 +32,7 @@ export const attachmentUploadPolicy: UploadPolicy = Object.freeze({
   maxBytes: 10 * MB,
 });
 
+/** What an upload policy checks before anything is stored. */
 export interface UploadCandidate {
   /** The leading bytes of the file (at least `SNIFF_BYTES` when it is that long), or all of it. */
   head: Uint8Array;

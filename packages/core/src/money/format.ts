@@ -4,6 +4,7 @@ import type { Money } from './money';
 /** Display unit: Rial is the legal unit; Toman (10 Rial) is what people say and read. */
 export type MoneyUnit = 'rial' | 'toman';
 
+/** Options of `formatMoney`. */
 export interface FormatMoneyOptions {
   /** Default `rial`. Toman is for display only: amounts are always stored in Rial. */
   unit?: MoneyUnit;

@@ -7,7 +7,9 @@ import { type RoundingMode, divideRounded, roundToIncrement } from './rounding';
  * bigint, never a float, with its currency beside it.
  */
 export interface Money {
+  /** The amount in the currency's smallest unit (whole Rial for IRR). */
   readonly amount: bigint;
+  /** The currency. */
   readonly currency: Currency;
 }
 
@@ -29,6 +31,10 @@ export function toAmount(input: AmountInput): bigint {
   throw new InvalidAmountError(`Amount ${JSON.stringify(input)} is not a whole number`, input);
 }
 
+/**
+ * Money of `amount` in `currency`: a whole, safe amount (bigint, safe integer or digit string), frozen.
+ * Throws `InvalidAmountError` otherwise.
+ */
 export function money(amount: AmountInput, currency: Currency): Money {
   if (!isCurrency(currency)) throw new InvalidAmountError(`Unknown currency ${String(currency)}`, currency);
   return Object.freeze({ amount: toAmount(amount), currency });
@@ -44,6 +50,7 @@ export function toman(amount: AmountInput): Money {
   return money(toAmount(amount) * 10n, IRR);
 }
 
+/** Zero in the currency (default IRR). */
 export function zeroMoney(currency: Currency = IRR): Money {
   return money(0n, currency);
 }
@@ -53,14 +60,17 @@ function sameCurrency(a: Money, b: Money): Currency {
   return a.currency;
 }
 
+/** `a + b`; throws `CurrencyMismatchError` for different currencies. */
 export function addMoney(a: Money, b: Money): Money {
   return money(a.amount + b.amount, sameCurrency(a, b));
 }
 
+/** `a − b`; throws `CurrencyMismatchError` for different currencies. */
 export function subtractMoney(a: Money, b: Money): Money {
   return money(a.amount - b.amount, sameCurrency(a, b));
 }
 
+/** `−a`. */
 export function negateMoney(a: Money): Money {
   return money(-a.amount, a.currency);
 }
@@ -83,22 +93,27 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
   return a.amount < b.amount ? -1 : a.amount > b.amount ? 1 : 0;
 }
 
+/** True when both have the same currency and amount. */
 export function moneyEquals(a: Money, b: Money): boolean {
   return a.currency === b.currency && a.amount === b.amount;
 }
 
+/** True when the amount is zero. */
 export function isZeroMoney(a: Money): boolean {
   return a.amount === 0n;
 }
 
+/** True when the amount is below zero. */
 export function isNegativeMoney(a: Money): boolean {
   return a.amount < 0n;
 }
 
+/** The larger of two amounts of one currency. */
 export function maxMoney(a: Money, b: Money): Money {
   return compareMoney(a, b) >= 0 ? a : b;
 }
 
+/** The smaller of two amounts of one currency. */
 export function minMoney(a: Money, b: Money): Money {
   return compareMoney(a, b) <= 0 ? a : b;
 }

@@ -10,6 +10,7 @@
  */
 export type RoundingMode = 'nearest' | 'up' | 'down';
 
+/** Every {@link RoundingMode}, for schemas and menus. */
 export const ROUNDING_MODES = ['nearest', 'up', 'down'] as const satisfies readonly RoundingMode[];
 
 /** `numerator / denominator` rounded as `mode` says. `denominator` must be positive. */

@@ -11,7 +11,9 @@ import { StatdeskError } from '../errors';
 import type { Clock } from '../ports/clock';
 import { systemClock } from '../ports/clock';
 
+/** A rate limiter's answer for one request. */
 export interface RateDecision {
+  /** True when the request may go ahead. */
   allowed: boolean;
   /** Whole tokens left after this request. */
   remaining: number;
@@ -19,15 +21,22 @@ export interface RateDecision {
   retryAfterMs: number;
 }
 
+/**
+ * A rate limiter: one decision per request, by client key. `tokenBucket` is the in-memory one; back it with
+ * shared state for several servers.
+ */
 export interface RateLimiter {
+  /** Spends one token of `key`'s bucket, if there is one. */
   take(key: string): RateDecision | Promise<RateDecision>;
 }
 
+/** Options of `tokenBucket`. */
 export interface TokenBucketOptions {
   /** Most requests in a burst. */
   capacity: number;
   /** One token comes back every `refillMs` milliseconds. */
   refillMs: number;
+  /** The limiter's clock (default the system clock). */
   clock?: Clock;
   /** Buckets kept in memory before full (idle) ones are forgotten (default 10,000). */
   maxKeys?: number;
@@ -51,6 +60,7 @@ export class TokenBucketRateLimiter implements RateLimiter {
     this.maxKeys = options.maxKeys ?? 10_000;
   }
 
+  /** Spends one token of `key`'s bucket. */
   take(key: string): RateDecision {
     const now = this.clock.now().getTime();
     const bucket = this.refilled(this.buckets.get(key), now);
@@ -83,7 +93,9 @@ export class TokenBucketRateLimiter implements RateLimiter {
 
 /** The client spent its tokens; the HTTP layer answers 429 with `Retry-After`. */
 export class RateLimitedError extends StatdeskError {
+  /** Stable error code. */
   readonly code = 'RATE_LIMITED' as const;
+  /** @param retryAfterMs - how long until the client may try again, in milliseconds */
   constructor(readonly retryAfterMs: number) {
     super(`Too many requests; try again in ${Math.ceil(retryAfterMs / 1000)} s`);
   }

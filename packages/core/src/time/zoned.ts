@@ -5,17 +5,25 @@
 
 /** A wall-clock reading in some zone: Gregorian date, 24-hour time. */
 export interface ZonedDateTime {
+  /** Gregorian year. */
   year: number;
+  /** Month, 1–12. */
   month: number; // 1..12
+  /** Day of the month, 1–31. */
   day: number; // 1..31
+  /** Hour, 0–23. */
   hour: number; // 0..23
+  /** Minute, 0–59. */
   minute: number;
+  /** Second, 0–59. */
   second: number;
+  /** Millisecond, 0–999. */
   millisecond: number;
   /** 0 = Sunday … 6 = Saturday (as Date#getUTCDay). */
   weekday: number;
 }
 
+/** The IANA zone statdesk shows times in. */
 export const TEHRAN = 'Asia/Tehran';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
