@@ -13,6 +13,10 @@ const order = { kind: 'reference' } as const;
 const link = { kind: 'url' } as const;
 const tracking = { kind: 'reference' } as const;
 
+/**
+ * Every notification the shipped workflows send, by stable id, with its description and declared parameters
+ * (see the module comment above).
+ */
 export const notificationCatalogue = {
   // Channel A: custom information orders.
   'information-order.question-asked': {
@@ -101,6 +105,7 @@ export const notificationCatalogue = {
   },
 } as const satisfies NotificationCatalogue;
 
+/** The id of a shipped notification, e.g. `information-order.quote-ready`. */
 export type NotificationId = keyof typeof notificationCatalogue;
 
 /** The parameters of a shipped notification, e.g. `NotificationParams<'information-order.quote-ready'>`. */

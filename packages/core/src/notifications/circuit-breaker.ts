@@ -10,8 +10,12 @@
 import { DeliveryDeferredError, isStatdeskError } from '../errors';
 import { systemClock, type Clock } from '../ports/clock';
 
+/**
+ * `closed`: calls go through; `open`: calls are deferred without trying; `half-open`: one trial call decides.
+ */
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
+/** Options of {@link createCircuitBreaker}. */
 export interface CircuitBreakerOptions {
   /** Names the circuit in errors and state changes, e.g. `sms`. */
   name: string;
@@ -19,18 +23,30 @@ export interface CircuitBreakerOptions {
   failureThreshold?: number;
   /** How long the circuit stays open before a trial. Default 60 s. */
   coolDownMs?: number;
+  /** The breaker's clock (default the system clock). */
   clock?: Clock;
   /** Told of every state change (for logs and metrics). */
   onStateChange?: (state: CircuitState, name: string) => void;
 }
 
+/**
+ * A circuit breaker around one provider: after repeated failures it stops calling it for a while, so the
+ * outbox defers messages instead of burning their attempts.
+ */
 export interface CircuitBreaker {
+  /** The circuit's name, e.g. `sms`. */
   readonly name: string;
+  /** The current state. */
   state(): CircuitState;
   /** Run `call` through the breaker. */
   run<T>(call: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * A circuit breaker: opens after `failureThreshold` consecutive failures, defers calls with
+ * `DeliveryDeferredError` while open, and lets one trial through after `coolDownMs`. Permanent delivery
+ * errors do not count as failures.
+ */
 export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBreaker {
   const threshold = options.failureThreshold ?? 5;
   const coolDownMs = options.coolDownMs ?? 60_000;

@@ -3,7 +3,9 @@ import { consoleTransports, type ConsoleTransportOptions } from './console-trans
 import { createTemplateNotifier, type TemplateNotifierOptions } from './template-notifier';
 import { createTemplateSet, type TemplateSet } from './template-set';
 
+/** Options of `consoleNotifier`. */
 export interface ConsoleNotifierOptions extends ConsoleTransportOptions {
+  /** Where the recipients' contacts come from. */
   contacts: ContactDirectory;
   /** Default: the shipped templates. */
   templates?: TemplateSet;

@@ -5,11 +5,16 @@
 import { maskEmail, maskMobile } from './mask';
 import type { EmailTransport, SmsTransport } from './transport';
 
+/** Options of {@link consoleTransports}. */
 export interface ConsoleTransportOptions {
   /** Where lines go. Default: standard output. */
   write?: (text: string) => void;
 }
 
+/**
+ * E-mail and SMS transports that print each message (addresses masked) instead of sending it; for
+ * development.
+ */
 export function consoleTransports(options: ConsoleTransportOptions = {}): { email: EmailTransport; sms: SmsTransport } {
   const write = options.write ?? ((text: string) => void process.stdout.write(`${text}\n`));
   let count = 0;

@@ -5,6 +5,7 @@
  */
 import { toLatinDigits } from '../locale/digits';
 
+/** The kinds of personal data the last-guard check finds in message parameters. */
 export type PersonalDataKind = 'national ID' | 'mobile number' | 'e-mail address';
 
 // Ten digits, optionally grouped by single spaces or dashes (`001-234567-9`), not touching other

@@ -1,7 +1,11 @@
 /** `{{name}}` / `{{name|modifier}}` placeholders: finding them (at startup) and filling them (at send time). */
 
 export interface Placeholder {
+  /** The parameter's name. */
   name: string;
+  /**
+   * How to format it (e.g. `toman`), after the `|`.
+   */
   modifier?: string;
 }
 

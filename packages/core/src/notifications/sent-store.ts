@@ -10,16 +10,28 @@
  */
 import type { NotificationChannel } from '../ports/notification';
 
+/** A notification already handed to a provider. */
 export interface SentNotification {
+  /** The outbox key of the message. */
   idempotencyKey: string;
+  /** E-mail or SMS. */
   channel: NotificationChannel;
+  /** The template id. */
   template: string;
+  /** The provider's id for the message, when it gave one. */
   providerMessageId?: string;
+  /** When it was handed over (UTC). */
   sentAt: Date;
 }
 
+/**
+ * The notifications already sent, by outbox key, so a retried delivery is not sent twice (see the contract
+ * above).
+ */
 export interface SentNotificationStore {
+  /** The record for a key, if it was sent. */
   find(idempotencyKey: string): Promise<SentNotification | undefined>;
+  /** Records a sent message; a second record of the same key keeps the first. */
   record(sent: SentNotification): Promise<void>;
 }
 
@@ -27,20 +39,24 @@ export interface SentNotificationStore {
 export class MemorySentNotificationStore implements SentNotificationStore {
   private readonly records = new Map<string, SentNotification>();
 
+  /** The record for a key, if it was sent. */
   async find(idempotencyKey: string): Promise<SentNotification | undefined> {
     const found = this.records.get(idempotencyKey);
     return found && { ...found, sentAt: new Date(found.sentAt) };
   }
 
+  /** Records a sent message; the first record of a key wins. */
   async record(sent: SentNotification): Promise<void> {
     if (!this.records.has(sent.idempotencyKey)) this.records.set(sent.idempotencyKey, { ...sent, sentAt: new Date(sent.sentAt) });
   }
 
+  /** How many keys are recorded. */
   get size(): number {
     return this.records.size;
   }
 }
 
+/** A new in-process sent-notification store. */
 export function memorySentNotificationStore(): MemorySentNotificationStore {
   return new MemorySentNotificationStore();
 }

@@ -10,13 +10,17 @@ import { memorySentNotificationStore, type SentNotificationStore } from './sent-
 import type { TemplateSet } from './template-set';
 import type { EmailTransport, SmsTransport, TransportReceipt } from './transport';
 
+/** Options of {@link createTemplateNotifier}. */
 export interface TemplateNotifierOptions {
+  /** Where the recipients' e-mail and mobile are looked up at send time. */
   contacts: ContactDirectory;
+  /** The rendered templates per notification and language. */
   templates: TemplateSet;
   /** A channel without a transport dead-letters its messages as a configuration error. */
   transports: { email?: EmailTransport; sms?: SmsTransport };
   /** Default: in memory (one process). Pass a persistent store to survive restarts. */
   sent?: SentNotificationStore;
+  /** Clock for the sent records (default the system clock). */
   clock?: Clock;
   /**
    * Whose language wins: the profile's preference (default) or the language the workflow put on
@@ -31,6 +35,11 @@ export interface TemplateNotifierOptions {
   portalUrl?: string | ((tenantId: string) => string | undefined);
 }
 
+/**
+ * The notifier that renders the template of each message in the recipient's language, looks up the official
+ * contact at send time, sends through the channel's transport, and records the key so a retry is not sent
+ * twice.
+ */
 export function createTemplateNotifier(options: TemplateNotifierOptions): Notifier {
   const sent = options.sent ?? memorySentNotificationStore();
   const clock = options.clock ?? systemClock;

@@ -19,8 +19,10 @@ import { fillPlaceholders, placeholdersIn } from './placeholders';
 import { RECIPIENT_PLACEHOLDER, type LanguageTemplate, type NotificationTemplate, type TemplateBook, type TemplateOverrides } from './template';
 import { defaultTemplates } from './templates';
 
+/** The languages every template is written in. */
 export const LANGUAGES: readonly Language[] = ['fa', 'en'];
 
+/** Options of `createTemplateSet`. */
 export interface TemplateSetOptions {
   /** Default: the shipped catalogue. Extend it (`{ ...notificationCatalogue, ...mine }`) for your own notifications. */
   catalogue?: NotificationCatalogue;
@@ -30,9 +32,13 @@ export interface TemplateSetOptions {
   overrides?: TemplateOverrides;
 }
 
+/** What to render: a notification, a channel and a language, with its parameters. */
 export interface RenderRequest {
+  /** The notification id. */
   template: string;
+  /** E-mail or SMS. */
   channel: NotificationChannel;
+  /** Language to render in. */
   language: Language;
   /** As the outbox stores them (bigint and Date tagged) or as plain values. */
   params: Record<string, unknown>;
@@ -42,31 +48,51 @@ export interface RenderRequest {
   portalUrl?: string;
 }
 
+/** An e-mail rendered from its template. */
 export interface RenderedEmail {
+  /** Always `email`. */
   channel: 'email';
+  /** The notification id. */
   template: string;
+  /** Its language. */
   language: Language;
+  /** The subject line. */
   subject: string;
+  /** The plain-text body. */
   text: string;
+  /** The HTML body, when the template has one. */
   html?: string;
 }
 
+/** An SMS rendered from its template. */
 export interface RenderedSms {
+  /** Always `sms`. */
   channel: 'sms';
+  /** The notification id. */
   template: string;
+  /** Its language. */
   language: Language;
+  /** The full text. */
   text: string;
+  /** The provider lookup template and its filled tokens, when the template defines one. */
   lookup?: { template: string; tokens: Record<string, string> };
 }
 
+/** An e-mail or an SMS. */
 export type RenderedMessage = RenderedEmail | RenderedSms;
 
+/**
+ * The templates of every notification, checked at startup against the catalogue (every id, language, channel
+ * and placeholder), rendering messages at send time.
+ */
 export interface TemplateSet {
+  /** The declarations the templates were checked against. */
   readonly catalogue: NotificationCatalogue;
   /** The notification ids, in catalogue order. */
   ids(): string[];
   /** The merged template of one notification (for previews and docs). */
   template(id: string): NotificationTemplate;
+  /** Renders one message; throws `TemplateParameterError` when its parameters do not fit the declaration. */
   render(request: RenderRequest & { channel: 'email' }): RenderedEmail;
   render(request: RenderRequest & { channel: 'sms' }): RenderedSms;
   render(request: RenderRequest): RenderedMessage;

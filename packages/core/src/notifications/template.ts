@@ -6,13 +6,17 @@
  */
 import type { Language } from '../ports/notification';
 
+/** An e-mail's subject and bodies, with `{{placeholders}}`. */
 export interface EmailTemplate {
+  /** Subject line. */
   subject: string;
+  /** Plain-text body. */
   text: string;
   /** Optional HTML alternative; values are HTML-escaped when filled in. */
   html?: string;
 }
 
+/** An SMS as free text and, optionally, as a provider lookup template. */
 export interface SmsTemplate {
   /** The full short text, for providers that send free text (and the console). */
   text: string;
@@ -23,11 +27,15 @@ export interface SmsTemplate {
   lookup?: { template: string; tokens: Readonly<Record<string, string>> };
 }
 
+/** The e-mail and SMS wording of a notification in one language. */
 export interface LanguageTemplate {
+  /** The e-mail. */
   email: EmailTemplate;
+  /** The SMS. */
   sms: SmsTemplate;
 }
 
+/** A notification's wording in every language. */
 export type NotificationTemplate = Readonly<Record<Language, LanguageTemplate>>;
 
 /** Templates by notification id. */

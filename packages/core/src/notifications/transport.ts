@@ -13,34 +13,53 @@
 import type { Language } from '../ports/notification';
 import type { RenderedEmail, RenderedSms } from './template-set';
 
+/** What a transport reports for a sent message. */
 export interface TransportReceipt {
+  /** The provider's id for the message, when it gives one. */
   providerMessageId?: string;
 }
 
 interface Delivery {
   /** Stable per outbox row: the same across retries and restarts. */
   idempotencyKey: string;
+  /** The tenant of the message. */
   tenantId: string;
+  /** Its language. */
   language: Language;
 }
 
+/** One e-mail for an e-mail transport. */
 export interface EmailDelivery extends Delivery {
+  /** The recipient's official address. */
   to: string;
   /** The profile's display name, for the To header. */
   toName?: string;
+  /** The rendered e-mail. */
   message: RenderedEmail;
 }
 
+/** One SMS for an SMS transport. */
 export interface SmsDelivery extends Delivery {
   /** Normalised Iranian mobile, 09xxxxxxxxx. */
   to: string;
+  /** The rendered SMS. */
   message: RenderedSms;
 }
 
+/**
+ * Sends rendered e-mails (SMTP, an API, the console). Throw `PermanentDeliveryError` for a message that will
+ * never go through; other errors are retried.
+ */
 export interface EmailTransport {
+  /** Sends one e-mail; idempotent by `delivery.idempotencyKey` where the provider allows. */
   send(delivery: EmailDelivery): Promise<TransportReceipt>;
 }
 
+/**
+ * Sends rendered SMS messages. Throw `PermanentDeliveryError` for a message that will never go through; other
+ * errors are retried.
+ */
 export interface SmsTransport {
+  /** Sends one SMS. */
   send(delivery: SmsDelivery): Promise<TransportReceipt>;
 }

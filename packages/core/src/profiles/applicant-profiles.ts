@@ -16,10 +16,13 @@ import { initialVerificationStatus } from './category';
 import { profileChangeSchema, profileInputSchema, type ProfileChange, type ProfileInput } from './profile.schema';
 import type { z } from 'zod';
 
+/** Options of {@link createApplicantProfiles}. */
 export interface ApplicantProfilesOptions {
+  /** Where profiles are kept. */
   store: ProfileStore;
   /** Where evidence files were uploaded; needed for `submitCategoryEvidence`. */
   files?: FileStore;
+  /** Clock for audit entries (default the system clock). */
   clock?: Clock;
   /** The role that owns a profile (its id is the actor's id). Default `applicant`. */
   applicantRole?: string;
@@ -33,21 +36,32 @@ export interface ApplicantProfilesOptions {
   privacyRoles?: readonly string[];
 }
 
+/** Which profile a command is about, and who sends it. */
 export interface ProfileCommand {
+  /** The tenant. */
   tenantId: string;
+  /** Who acts; an applicant may only act on their own profile. */
   actor: Actor;
+  /** The profile's id. */
   profileId: string;
 }
 
+/**
+ * Applicant profiles with validation, roles and an audit trail: register, update, category evidence and its
+ * review, erasure.
+ */
 export interface ApplicantProfiles {
   /** A new profile; an applicant registers their own (id = actor id), staff name `profileId`. */
   register(command: { tenantId: string; actor: Actor; input: ProfileInput; profileId?: string }): Promise<ApplicantProfile>;
+  /** The profile, if the actor may read it (`NotFoundError` otherwise, like a missing one). */
   get(command: ProfileCommand): Promise<ApplicantProfile>;
   /** Change some fields; changing the category resets its verification. */
   update(command: ProfileCommand & { change: ProfileChange; expectedVersion?: number }): Promise<ApplicantProfile>;
   /** The owner attaches evidence for the claimed category (`file.key` of an uploaded file). */
   submitCategoryEvidence(command: ProfileCommand & { file: { key: string } }): Promise<ApplicantProfile>;
+  /** Staff accept the category evidence; the category tariff applies from then on. */
   verifyCategory(command: ProfileCommand): Promise<ApplicantProfile>;
+  /** Staff reject the category evidence, with a reason the applicant sees. */
   rejectCategory(command: ProfileCommand & { reason: string }): Promise<ApplicantProfile>;
   /**
    * Anonymise the profile on request (a privacy role only): national ID, name, mobile, e-mail,
@@ -59,7 +73,9 @@ export interface ApplicantProfiles {
   erase(command: ProfileCommand & { expectedVersion?: number }): Promise<ApplicantProfile>;
 }
 
+/** Staff roles that may read and register profiles by default. */
 export const DEFAULT_PROFILE_STAFF_ROLES: readonly string[] = Object.freeze(['consultant', 'pricing-officer', 'finance-officer', 'data-preparer', 'supervisor']);
+/** Roles that may verify or reject category evidence by default. */
 export const DEFAULT_VERIFIER_ROLES: readonly string[] = Object.freeze(['consultant', 'supervisor']);
 /** Who may erase a profile by default: a role of its own, held by the office's privacy officer. */
 export const DEFAULT_PRIVACY_ROLES: readonly string[] = Object.freeze(['privacy-officer']);
@@ -67,6 +83,10 @@ export const DEFAULT_PRIVACY_ROLES: readonly string[] = Object.freeze(['privacy-
 /** Lost compare-and-set races retried before `ConflictError` reaches the caller. */
 const CONFLICT_RETRIES = 3;
 
+/**
+ * The profile service over a store: validates input (national ID, mobile, postal code), checks roles and
+ * ownership, keeps the audit trail (field names, never values), and retries lost compare-and-set races.
+ */
 export function createApplicantProfiles(options: ApplicantProfilesOptions): ApplicantProfiles {
   const { store } = options;
   const clock = options.clock ?? systemClock;

@@ -10,11 +10,13 @@ import { normalizeMobile } from './mobile';
 import { normalizePostalCode } from './postal-code';
 import { normalizePersianInput } from '../locale/normalize';
 
+/** A national ID: Persian or Arabic digits accepted, normalised to 10 Latin digits, check digit verified. */
 export const nationalIdSchema = z
   .string()
   .transform(normalizeNationalId)
   .refine(isValidNationalId, 'is not a valid national ID (10 digits with a correct check digit)');
 
+/** An Iranian mobile number in any common spelling (+98, 0098, Persian digits), normalised to 09xxxxxxxxx. */
 export const mobileSchema = z.string().transform((value, ctx) => {
   const mobile = normalizeMobile(value);
   if (mobile) return mobile;
@@ -22,6 +24,7 @@ export const mobileSchema = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** A 10-digit postal code, normalised to Latin digits. */
 export const postalCodeSchema = z.string().transform((value, ctx) => {
   const code = normalizePostalCode(value);
   if (code) return code;
@@ -57,5 +60,7 @@ export const profileChangeSchema = z.strictObject({
   category: z.enum(APPLICANT_CATEGORIES).optional(),
 });
 
+/** What registering a profile takes (before normalisation). */
 export type ProfileInput = z.input<typeof profileInputSchema>;
+/** What a profile update may change (before normalisation). */
 export type ProfileChange = z.input<typeof profileChangeSchema>;

@@ -12,6 +12,7 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 /** A key as configuration gives it: 32 bytes, or the same in base64 (`openssl rand -base64 32`). */
 export type ProfileKeyMaterial = Uint8Array | string;
 
+/** Options of `staticProfileKeys`. */
 export interface StaticProfileKeysOptions {
   /** The key new and re-sealed values use. */
   current: { id: string; key: ProfileKeyMaterial };

@@ -9,24 +9,37 @@ import type { SlaHistoryEntry } from './conditions';
 import { computeSlaStatus, type SlaComputeOptions, type SlaState, type SlaStatus } from './compute-status';
 import type { SlaPolicy } from './policy.schema';
 
+/** One instance to preview: its id and history. */
 export interface SlaCase {
+  /** The instance id. */
   instanceId: string;
+  /** Its history, oldest first. */
   history: readonly SlaHistoryEntry[];
 }
 
+/** How one target of one instance changes under a new calendar. */
 export interface SlaDeadlineChange {
+  /** The instance id. */
   instanceId: string;
+  /** The SLA target. */
   target: string;
+  /** State and deadline under the current calendar. */
   before: { state: SlaState; deadline: Date | null };
+  /** State and deadline under the new calendar. */
   after: { state: SlaState; deadline: Date | null };
   /** `after − before` in wall milliseconds when both have a deadline. */
   shiftMs: number | null;
+  /** True when the deadline differs. */
   deadlineMoved: boolean;
+  /** True when the new calendar makes it breached. */
   breachAppears: boolean;
+  /** True when the new calendar makes a breach go away. */
   breachDisappears: boolean;
 }
 
+/** What a calendar change would do to open SLA deadlines. */
 export interface CalendarChangePreview {
+  /** Targets whose state or deadline would change. */
   changes: SlaDeadlineChange[];
   /** Targets looked at whose state and deadline stay the same. */
   unchanged: number;
@@ -34,6 +47,10 @@ export interface CalendarChangePreview {
   calendarWarnings: readonly CalendarWarning[];
 }
 
+/**
+ * Recomputes the SLA status of the given cases under the current and a new calendar, so staff see which
+ * deadlines move and which breaches appear or vanish before they publish a calendar change.
+ */
 export function previewCalendarChange(
   policy: SlaPolicy,
   cases: readonly SlaCase[],

@@ -12,9 +12,12 @@ import type { SlaPolicy, SlaTarget } from './policy.schema';
 import { replayClock, type ClockReplay, type ClockSpan, type SlaPhase } from './replay';
 import type { SlaOverrun } from './sla-events';
 
+/** Where a target stands: not started, running, paused, met (stopped in time), breached, or cancelled. */
 export type SlaState = 'notStarted' | 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
 
+/** A warning threshold of a target and when it is (or was) reached. */
 export interface SlaWarningStatus {
+  /** The fraction of the budget, e.g. 0.75. */
   threshold: number;
   /** When the clock reaches (or reached) this fraction; null if it stopped or paused first. */
   dueAt: Date | null;
@@ -22,6 +25,7 @@ export interface SlaWarningStatus {
   firedAt: Date | null;
 }
 
+/** A target's breach. */
 export interface SlaBreach {
   /** The deadline: the first instant the budget was used up. */
   at: Date;
@@ -29,20 +33,31 @@ export interface SlaBreach {
   recordedAt: Date | null;
   /** Running time past the deadline, up to the stop (final) or now (still growing). */
   overrun: SlaOverrun;
+  /** True once the clock stopped (the overrun no longer grows). */
   final: boolean;
 }
 
+/** A stretch of time; `end` is null while it lasts. */
 export interface SlaSpan {
+  /** Start (UTC). */
   start: Date;
+  /** End (UTC), or null while it lasts. */
   end: Date | null;
 }
 
+/** The status of one SLA target of an instance, replayed from its history at `now`. */
 export interface SlaStatus {
+  /** Policy id. */
   policy: string;
+  /** Policy version. */
   policyVersion: string;
+  /** Target name. */
   target: string;
+  /** The target's title in Persian and English. */
   title?: { fa: string; en: string };
+  /** Business time over the calendar, or wall-clock time. */
   clock: 'business' | 'wall';
+  /** True for a best-effort target (a miss is recorded, not escalated). */
   bestEffort: boolean;
   /**
    * `breached` once the budget is used up (the deadline instant itself counts as breached,
@@ -50,17 +65,25 @@ export interface SlaStatus {
    * `met` when it stopped in time; `cancelled` when a cancel condition ended it.
    */
   state: SlaState;
+  /** The clock's phase. */
   phase: SlaPhase;
+  /** Which run of the clock (0 first; +1 per reset restart). */
   cycle: number;
+  /** When the clock started in this cycle. */
   startedAt: Date | null;
+  /** When it was paused, while paused. */
   pausedAt: Date | null;
+  /** When it stopped. */
   stoppedAt: Date | null;
   /** In the clock's measure (business or wall). Null before a working-days budget is anchored at start. */
   budgetMs: number | null;
   /** Time spent, in the clock's measure. */
   elapsedMs: number;
+  /** Budget left, in the clock's measure; null without a budget. */
   remainingMs: number | null;
+  /** Business time spent; null without a calendar. */
   elapsedBusinessMs: number | null;
+  /** Wall time spent. */
   elapsedWallMs: number;
   /** Wall-clock time spent paused in this cycle. */
   pausedWallMs: number;
@@ -68,13 +91,19 @@ export interface SlaStatus {
   deadline: Date | null;
   /** Wall time from now to the deadline while running. */
   remainingWallMs: number | null;
+  /** Each warning threshold. */
   warnings: SlaWarningStatus[];
+  /** The breach, if the deadline passed. */
   breach: SlaBreach | null;
+  /** Stretches the clock ran. */
   running: SlaSpan[];
+  /** Stretches it was paused. */
   paused: SlaSpan[];
+  /** What the calendar could not vouch for. */
   calendarWarnings: readonly CalendarWarning[];
 }
 
+/** Options of `computeSlaStatus` and the SLA planners. */
 export interface SlaComputeOptions {
   /** Province whose holidays and hours apply (see the calendar). */
   province?: string;

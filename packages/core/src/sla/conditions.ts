@@ -2,11 +2,17 @@ import type { SlaCondition } from './policy.schema';
 
 /** A history row as the SLA layer reads it (a subset of the engine's history entry). */
 export interface SlaHistoryEntry {
+  /** Position in history, from 1. */
   seq: number;
+  /** When (UTC). */
   at: Date;
+  /** The event type. */
   eventType: string;
+  /** State before. */
   fromState: string | null;
+  /** State after. */
   toState: string;
+  /** The redacted event payload. */
   payload: unknown;
 }
 

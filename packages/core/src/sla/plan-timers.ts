@@ -14,6 +14,10 @@ import type { SlaPolicy, SlaTarget } from './policy.schema';
 import { replayClock, type ClockReplay } from './replay';
 import { slaEventType, type SlaEventKind, type SlaEventPayload, type SlaOverrun } from './sla-events';
 
+/**
+ * The derived timers an SLA policy wants for an instance now (see the module comment above): next warnings
+ * and breach per running clock, the final overrun of a late stopped one.
+ */
 export function planSlaTimers(
   policy: SlaPolicy,
   history: readonly SlaHistoryEntry[],

@@ -33,6 +33,10 @@ export const slaBudgetSchema = z
 
 const eventType = z.string().regex(/^[a-zA-Z][\w.-]*$/, 'an event type: letters, digits, ".", "-", "_"');
 
+/**
+ * Schema of one SLA target: when its clock starts, pauses, stops and is cancelled (history conditions), its
+ * budget on a business or wall clock, warnings, and restart behaviour.
+ */
 export const slaTargetSchema = z
   .strictObject({
     /** Stable name used in timer keys, history payloads and reports, e.g. `firstResponse`. */
@@ -85,6 +89,7 @@ export const slaTargetSchema = z
     }
   });
 
+/** Schema of an SLA policy: an id, a version and uniquely named targets. */
 export const slaPolicySchema = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a policy id: kebab-case'),
@@ -100,13 +105,22 @@ export const slaPolicySchema = z
     });
   });
 
+/** A history condition: an event type and/or a state entered. */
 export type SlaCondition = z.output<typeof slaConditionSchema>;
+/** A target's budget: minutes, hours or working days. */
 export type SlaBudget = z.output<typeof slaBudgetSchema>;
+/** An SLA target as written (before defaults). */
 export type SlaTargetInput = z.input<typeof slaTargetSchema>;
+/** An SLA policy as written; pass it to `defineSlaPolicy`. */
 export type SlaPolicyInput = z.input<typeof slaPolicySchema>;
+/** A validated SLA target. */
 export type SlaTarget = Readonly<z.output<typeof slaTargetSchema>>;
+/** A validated, frozen SLA policy. */
 export interface SlaPolicy {
+  /** Policy id. */
   readonly id: string;
+  /** Policy version; history events record it. */
   readonly version: string;
+  /** Its targets, in order. */
   readonly targets: readonly SlaTarget[];
 }

@@ -6,6 +6,7 @@ import { anyHolds, conditionHolds, type SlaHistoryEntry } from './conditions';
 import type { SlaTarget } from './policy.schema';
 import { slaEventOf, type SlaEventPayload } from './sla-events';
 
+/** The phase of a target's clock in replay: not started, running, paused, stopped or cancelled. */
 export type SlaPhase = 'notStarted' | 'running' | 'paused' | 'stopped' | 'cancelled';
 
 /** A stretch [start, end) of a clock; `end` null while it is still open. */

@@ -13,7 +13,9 @@ import type { SlaStatus } from './compute-status';
  */
 export type SlaUrgency = 'breached' | 'at-risk' | 'on-track' | 'paused' | 'done' | 'not-started';
 
+/** One line of SLA urgency per instance, for staff work queues. */
 export interface SlaSummary {
+  /** How urgent the instance is. */
   urgency: SlaUrgency;
   /** The running target whose deadline comes first. */
   nextDeadline: { target: string; at: Date; remainingWallMs: number; bestEffort: boolean } | null;
@@ -21,9 +23,11 @@ export interface SlaSummary {
   breached: string[];
   /** The earliest breach instant among targets still open. */
   oldestOpenBreach: Date | null;
+  /** Targets whose clock is paused. */
   paused: string[];
   /** The highest warning threshold a running target has passed, or null. */
   highestWarning: number | null;
+  /** Every target's status. */
   targets: SlaStatus[];
 }
 

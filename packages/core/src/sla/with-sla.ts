@@ -16,7 +16,9 @@ import type { SlaCondition, SlaPolicy, SlaPolicyInput } from './policy.schema';
 import { slaEventType } from './sla-events';
 import { slaSummary, type SlaSummary } from './summary';
 
+/** Options of {@link withSla}. */
 export interface WithSlaOptions {
+  /** The SLA policy, validated or as input. */
   policy: SlaPolicy | SlaPolicyInput;
   /** Needed when any target runs on business time. */
   calendar?: BusinessCalendar;
@@ -37,15 +39,25 @@ export interface WithSlaOptions {
 
 /** The SLA side of a bound definition, for reads (queues, status pages, reports). */
 export interface SlaBinding {
+  /** The policy. */
   readonly policy: SlaPolicy;
+  /** The calendar business time is measured on. */
   readonly calendar?: BusinessCalendar;
+  /** The province whose holidays apply. */
   readonly province?: string;
+  /** Every target's status at `now`. */
   status(history: readonly SlaHistoryEntry[], now: Date): SlaStatus[];
+  /** The work-queue summary at `now`. */
   summary(history: readonly SlaHistoryEntry[], now: Date): SlaSummary;
 }
 
+/** A workflow definition with its SLA attached. */
 export type SlaWorkflowDefinition<M extends AnyStateMachine = AnyStateMachine> = WorkflowDefinition<M> & { readonly sla: SlaBinding };
 
+/**
+ * Attaches an SLA policy to a workflow: its warnings, breaches and overruns become durable derived timers
+ * recorded in history, and `sla` gives status and summaries for reads.
+ */
 export function withSla<M extends AnyStateMachine>(base: WorkflowDefinition<M>, options: WithSlaOptions): SlaWorkflowDefinition<M> {
   const policy = isDefinedSlaPolicy(options.policy) ? options.policy : defineSlaPolicy(options.policy as SlaPolicyInput);
   const { calendar, province } = options;
