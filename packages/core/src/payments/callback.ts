@@ -10,7 +10,9 @@ import type { Desk } from '../engine/desk';
 import { NotFoundError, ValidationError, isStatdeskError } from '../errors';
 import { PAYMENT_AUTHORITY_KEY, type PaymentContext } from './payment-context';
 
+/** What {@link handlePaymentCallback} did with a gateway's return. */
 export interface PaymentCallbackResult {
+  /** The payment the callback was for. */
   paymentId: string;
   /** The instance that asked for the payment (send the browser to its page). */
   payerId: string;
@@ -20,6 +22,11 @@ export interface PaymentCallbackResult {
   accepted: boolean;
 }
 
+/**
+ * Handles the browser's return from a gateway: finds the payment by its authority and tells it the gateway's
+ * status; verification then runs through the payment's own workflow with the amount from our records, never
+ * from the query string. Safe to call twice.
+ */
 export async function handlePaymentCallback(
   desk: Desk,
   input: { tenantId: string; query: URLSearchParams | Readonly<Record<string, string | undefined>> },

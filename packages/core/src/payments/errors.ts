@@ -17,10 +17,17 @@ export type PaymentGatewayErrorKind =
   /** The gateway was switched off for new payments. */
   | 'disabled';
 
+/**
+ * A gateway adapter had no definite answer (see {@link PaymentGatewayErrorKind}); `retryable` tells whether
+ * trying again may help.
+ */
 export class PaymentGatewayError extends Error {
+  /** Stable error code. */
   readonly code = 'PAYMENT_GATEWAY' as const;
   constructor(
+    /** The gateway's name. */
     readonly gateway: string,
+    /** What went wrong. */
     readonly kind: PaymentGatewayErrorKind,
     message: string,
     /** The gateway's own result code, when it gave one (Zarinpal: -9, -10, …). */
@@ -37,6 +44,7 @@ export class PaymentGatewayError extends Error {
   }
 }
 
+/** True when `error` is a `PaymentGatewayError`, optionally of one kind. */
 export function isPaymentGatewayError(error: unknown, kind?: PaymentGatewayErrorKind): error is PaymentGatewayError {
   return error instanceof PaymentGatewayError && (kind === undefined || error.kind === kind);
 }

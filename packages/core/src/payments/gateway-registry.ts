@@ -13,15 +13,19 @@ export interface GatewayRegistry extends GatewaySwitch {
   get(name: string): PaymentGateway;
   /** The gateway a new payment should use: `preferred` if enabled, else the first enabled, else `undefined`. */
   forNewPayment(preferred?: string): Promise<PaymentGateway | undefined>;
+  /** Whether the gateway may take new payments now. */
   isEnabled(name: string): Promise<boolean>;
   /** Turn a gateway off for new payments (in memory, this process); `reason` is kept for operators. */
   disable(name: string, reason: string): void;
+  /** Turn a gateway back on for new payments. */
   enable(name: string): void;
   /** Why a gateway was switched off, if it was (in-memory switch only). */
   disabledReason(name: string): string | undefined;
 }
 
+/** Options of {@link createGatewayRegistry}. */
 export interface GatewayRegistryOptions {
+  /** The gateway adapters, by their `name`. */
   gateways: readonly PaymentGateway[];
   /**
    * A shared switch (configuration, a feature-flag service) consulted besides this registry's
@@ -30,6 +34,10 @@ export interface GatewayRegistryOptions {
   switch?: GatewaySwitch;
 }
 
+/**
+ * The gateways a portal accepts payments through, with a kill switch per gateway (in memory unless `switch`
+ * is given).
+ */
 export function createGatewayRegistry(options: GatewayRegistryOptions): GatewayRegistry {
   const byName = new Map<string, PaymentGateway>();
   for (const gateway of options.gateways) {

@@ -16,28 +16,41 @@ export type PaymentFailureReason =
   /** The gateway never gave a definite answer; finance checks the merchant panel by hand. */
   | 'unresolved';
 
+/** What starts a payment instance. */
 export interface PaymentInput {
   /** The instance that asked for the payment (an order); it gets `paymentVerified` / `paymentFailed`. */
   payerId: string;
+  /** Amount to charge, in whole Rial. */
   amountRial: bigint;
+  /** The gateway's name. */
   gateway: string;
+  /** Shown to the payer on the bank page. */
   description: string;
+  /** Where the gateway sends the browser back. */
   callbackUrl: string;
   /** Whom the payment is for (the order's customer profile). */
   customerProfileId: string;
 }
 
+/** The payment workflow's context: the input plus what the gateway said. */
 export interface PaymentContext extends PaymentInput {
+  /** The gateway's id for the payment, once requested. */
   authority?: string;
+  /** The bank page the payer was sent to. */
   redirectUrl?: string;
+  /** The bank reference, once verified. */
   refId?: string;
   /** Masked card number from the gateway. */
   cardPan?: string;
+  /** True when the gateway reported the payment as verified earlier (code 101). */
   alreadyVerified?: boolean;
+  /** Why the payment failed, if it did. */
   failure?: { reason: PaymentFailureReason; message: string };
   /** Inquiries made so far (callback window ran out, unknown outcomes). */
   checks: number;
+  /** The last inquiry's answer. */
   lastInquiry?: InquiryStatus;
+  /** A refund recorded by finance. */
   refund?: { reference: string; note?: string };
 }
 

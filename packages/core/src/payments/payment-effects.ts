@@ -23,8 +23,11 @@ import { PAYMENT_WORKFLOW } from './payment.workflow';
 export interface PaymentOpenEffect {
   /** Counts the payer's attempts; with the payer's id it names the payment. */
   attempt: number;
+  /** Amount in whole Rial. */
   amountRial: bigint;
+  /** Shown to the payer on the bank page. */
   description: string;
+  /** Whom the payment is for. */
   customerProfileId: string;
   /** A gateway to prefer, if it is enabled. */
   gateway?: string;
@@ -35,9 +38,11 @@ export type PayerEvent =
   | { type: 'paymentVerified'; paymentId: string; amountRial: bigint; refId: string }
   | { type: 'paymentFailed'; paymentId: string; reason: string };
 
+/** Options of {@link paymentEffects}. */
 export interface PaymentEffectsOptions {
   /** The desk these handlers are registered on (a function: the desk is created after them). */
   desk: () => Desk;
+  /** The gateways payments go through. */
   gateways: GatewayRegistry;
   /** The portal's callback URL for a payment; the gateway appends `Authority` and `Status`. */
   callbackUrl: (args: { tenantId: string; paymentId: string }) => string;
@@ -48,6 +53,10 @@ export function paymentIdFor(payerId: string, attempt: number): string {
   return `${payerId}.payment-${attempt}`;
 }
 
+/**
+ * The outbox handlers that talk to the gateways for the payment workflow (`payment.open`, request, verify,
+ * inquire, settle): register them in `DeskOptions.effects`.
+ */
 export function paymentEffects(options: PaymentEffectsOptions): Record<string, EffectHandler> {
   const { gateways } = options;
 

@@ -1,5 +1,6 @@
 import { DefinitionError } from '../errors';
 
+/** Options of the payment workflow: its version, timeouts, inquiry schedule and roles. */
 export interface PaymentOptions {
   /** The definition's version (default `1`). */
   version?: string;
@@ -21,10 +22,15 @@ export interface PaymentOptions {
   readRoles?: readonly string[];
 }
 
+/** Payment options with every default filled in. */
 export type ResolvedPaymentOptions = Required<Omit<PaymentOptions, 'version'>> & { version: string };
 
 const MINUTE = 60_000;
 
+/**
+ * Fills in the defaults of {@link PaymentOptions} and checks the values; throws `DefinitionError` naming a
+ * bad one.
+ */
 export function resolvePaymentOptions(options: PaymentOptions = {}): ResolvedPaymentOptions {
   const resolved: ResolvedPaymentOptions = {
     version: options.version ?? '1',

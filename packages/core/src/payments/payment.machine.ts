@@ -14,6 +14,10 @@ import type { InquiryStatus, VerificationFailure } from '../ports/payment';
 import type { PaymentContext, PaymentFailureReason, PaymentInput } from './payment-context';
 import type { ResolvedPaymentOptions } from './payment-options';
 
+/**
+ * The events of the payment machine: gateway answers, callbacks, inquiries, finance's manual settlement and
+ * refunds.
+ */
 export type PaymentEvent =
   | { type: 'requested'; authority: string; redirectUrl: string }
   | { type: 'requestRefused'; reason: 'request-refused' | 'gateway-disabled'; message: string }
@@ -28,29 +32,45 @@ export type PaymentEvent =
 
 /** Effect payloads the payment emits; handlers in `paymentEffects`. */
 export interface PaymentRequestEffect {
+  /** The gateway's name. */
   gateway: string;
+  /** Amount in whole Rial. */
   amountRial: bigint;
+  /** Shown to the payer. */
   description: string;
+  /** Where the gateway sends the browser back. */
   callbackUrl: string;
 }
+/** Payload of the `payment.verify` effect. */
 export interface PaymentVerifyEffect {
+  /** The gateway's name. */
   gateway: string;
+  /** The gateway's id for the payment. */
   authority: string;
   /** From the stored payment, never from the callback. */
   amountRial: bigint;
 }
+/** Payload of the `payment.inquire` effect. */
 export interface PaymentInquireEffect {
+  /** The gateway's name. */
   gateway: string;
+  /** The gateway's id for the payment. */
   authority: string;
 }
+/** Payload of the `payment.settle` effect: the outcome told to the payer instance. */
 export type PaymentSettleEffect =
   | { payerId: string; outcome: 'verified'; amountRial: bigint; refId: string }
   | { payerId: string; outcome: 'failed'; reason: PaymentFailureReason };
 
+/** The XState id of the payment machine. */
 export const PAYMENT_MACHINE_ID = 'payment';
 
 const fail = (reason: PaymentFailureReason, message: string) => ({ type: 'fail' as const, params: { reason, message } });
 
+/**
+ * The payment's XState machine for the given options: request, redirect, callback, verify, with durable
+ * inquiry timers for lost callbacks and unknown outcomes.
+ */
 export function paymentMachine(options: ResolvedPaymentOptions) {
   return setup({
     types: {} as { context: PaymentContext; input: PaymentInput; events: PaymentEvent },
@@ -181,4 +201,5 @@ export function paymentMachine(options: ResolvedPaymentOptions) {
   });
 }
 
+/** The type of the payment machine. */
 export type PaymentMachine = ReturnType<typeof paymentMachine>;

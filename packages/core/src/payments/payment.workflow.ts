@@ -9,10 +9,12 @@ import { PAYMENT_AUTHORITY_KEY } from './payment-context';
 import { paymentMachine } from './payment.machine';
 import { resolvePaymentOptions, type PaymentOptions } from './payment-options';
 
+/** The name of the payment workflow. */
 export const PAYMENT_WORKFLOW = 'payment';
 
 const SYSTEM = ['system'] as const;
 
+/** Schema of a payment's start input (amount in whole Rial). */
 export const paymentInputSchema = z.object({
   payerId: z.string().min(1),
   amountRial: z.bigint().positive('must be more than zero'),
@@ -22,6 +24,10 @@ export const paymentInputSchema = z.object({
   customerProfileId: z.string().min(1),
 });
 
+/**
+ * The payment workflow definition: one instance per payment attempt, started by a payer workflow's
+ * `payment.open` effect.
+ */
 export function paymentWorkflow(options: PaymentOptions = {}) {
   const settings = resolvePaymentOptions(options);
   return defineWorkflow({
@@ -54,4 +60,5 @@ export function paymentWorkflow(options: PaymentOptions = {}) {
   });
 }
 
+/** The type of the payment workflow definition. */
 export type PaymentWorkflow = ReturnType<typeof paymentWorkflow>;

@@ -14,6 +14,7 @@ import { isStatdeskError } from '../errors';
 import type { GatewayRegistry } from './gateway-registry';
 import { PAYMENT_AUTHORITY_KEY } from './payment-context';
 
+/** What one reconciliation sweep found. */
 export interface ReconcileResult {
   /** Payments told they were paid (they verify next). */
   reported: number;
@@ -25,13 +26,20 @@ export interface ReconcileResult {
   failedGateways: string[];
 }
 
+/** The reconciler of lost payment callbacks (see the module comment above). */
 export interface PaymentReconciler {
+  /** One sweep over every gateway. */
   sweep(): Promise<ReconcileResult>;
   /** Sweep every `intervalMs` until `stop()` (a portal may use its own scheduler instead). */
   start(intervalMs: number): void;
+  /** Stops the sweeping loop and waits for a sweep in progress. */
   stop(): Promise<void>;
 }
 
+/**
+ * A reconciler for one tenant's merchant accounts: sweeps the gateways for paid but unverified payments and
+ * nudges each to verify.
+ */
 export function createPaymentReconciler(options: {
   desk: Desk;
   gateways: GatewayRegistry;

@@ -35,7 +35,12 @@ export const tariffRuleSchema = z.discriminatedUnion('kind', [
   roundingRuleSchema,
 ]);
 
+/**
+ * One validated rule of a tariff book (entry fee, per-record, per-table, expert time, media, postage,
+ * discounts, VAT, rounding…).
+ */
 export type TariffRule = z.output<typeof tariffRuleSchema>;
+/** The kind of a tariff rule. */
 export type TariffRuleKind = TariffRule['kind'];
 
 // Kinds of which a book may hold one rule only: two would charge the same thing twice, or leave
@@ -53,6 +58,10 @@ const SINGLE_RULE_KINDS: readonly TariffRuleKind[] = [
   'rounding',
 ];
 
+/**
+ * Schema of a tariff book: id, version, effective period, currency (IRR) and its rules in pipeline order;
+ * `parseTariffBook` uses it and reports issues by path.
+ */
 export const tariffBookSchema = z
   .object({
     /** Stable identifier of the tariff (all versions share it), e.g. `sci-information-orders`. */

@@ -10,7 +10,9 @@ import { TEHRAN, fromZoned } from '../time/zoned';
 export interface TariffDate {
   /** As written in the book (digits normalised to Latin), e.g. `1403-01-01`. */
   text: string;
+  /** How the text was read: a Solar Hijri day, a Gregorian day, or an instant with an offset. */
   calendar: 'solar-hijri' | 'gregorian' | 'instant';
+  /** The instant it denotes (UTC). */
   instant: Date;
 }
 
@@ -67,10 +69,13 @@ export const tariffDateSchema = z.string({ error: 'must be a date string' }).tra
 
 /** A half-open period [from, to): `to` is the first instant no longer covered; absent = open-ended. */
 export interface EffectivePeriod {
+  /** First instant covered. */
   from: TariffDate;
+  /** First instant no longer covered; absent for open-ended. */
   to?: TariffDate | undefined;
 }
 
+/** True when `at` falls in the half-open period. */
 export function periodContains(period: EffectivePeriod, at: Date): boolean {
   const t = at.getTime();
   return period.from.instant.getTime() <= t && (period.to === undefined || t < period.to.instant.getTime());

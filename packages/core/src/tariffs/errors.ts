@@ -2,7 +2,9 @@ import type { z } from 'zod';
 
 /** One problem found in a tariff book or a quote request, located by a path such as `components[2].tiers[1].upTo`. */
 export interface TariffIssue {
+  /** Where, e.g. `components[2].tiers[1].upTo`. */
   path: string;
+  /** What is wrong there. */
   message: string;
 }
 
@@ -28,7 +30,9 @@ function summarise(title: string, issues: readonly TariffIssue[]): string {
 
 /** A tariff book (or a set of books given to a registry) is invalid. Nothing was priced. */
 export class TariffBookError extends Error {
+  /** Error name. */
   override readonly name = 'TariffBookError';
+  /** Every problem found. */
   readonly issues: TariffIssue[];
   constructor(issues: readonly TariffIssue[], title = 'Invalid tariff book') {
     super(summarise(title, issues));
@@ -41,7 +45,9 @@ export class TariffBookError extends Error {
  * something the book has no rule for, or falls outside the book's effective period.
  */
 export class QuoteError extends Error {
+  /** Error name. */
   override readonly name = 'QuoteError';
+  /** Every problem found. */
   readonly issues: TariffIssue[];
   constructor(issues: readonly TariffIssue[], title = 'Cannot price quote') {
     super(summarise(title, issues));

@@ -15,8 +15,13 @@ export const GEOGRAPHIC_LEVELS = [
   'block',
 ] as const;
 
+/**
+ * A geographic level a statistical table is broken down to, from `country` to `block`; finer levels cost
+ * more.
+ */
 export type GeographicLevel = (typeof GEOGRAPHIC_LEVELS)[number];
 
+/** Each geographic level's name in Persian and English. */
 export const GEOGRAPHIC_LEVEL_NAMES: Readonly<Record<GeographicLevel, LocalizedText>> = {
   country: { fa: 'کل کشور', en: 'country' },
   province: { fa: 'استان', en: 'province' },

@@ -51,6 +51,7 @@ const lineSchema = z
     return line;
   });
 
+/** Schema of a quote as JSON ({@link QuoteJSON}): amounts as strings of whole Rial. */
 export const quoteJSONSchema = z.object({
   bookId: z.string(),
   bookVersion: z.string(),
@@ -104,6 +105,7 @@ function lineToJSON(line: QuoteLine): LineJSON {
   return out;
 }
 
+/** A quote as JSON, bigint amounts as strings, so it can be stored and sent without losing precision. */
 export function quoteToJSON(quote: Quote): QuoteJSON {
   return {
     bookId: quote.bookId,

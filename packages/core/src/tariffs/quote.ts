@@ -33,6 +33,7 @@ export const CHARGE_LINE_KINDS = [
   'minimum-charge',
 ] as const satisfies readonly QuoteLineKind[];
 
+/** The kinds of line a charge can be (before discounts, VAT and rounding). */
 export type ChargeLineKind = (typeof CHARGE_LINE_KINDS)[number];
 
 /** The unit a line's quantity counts. `amount` is used by percentage and adjustment lines. */
@@ -45,11 +46,17 @@ export type QuantityUnit = 'order' | 'record' | 'table' | 'hour' | 'copy' | 'pag
 export interface QuoteLine {
   /** The id of the book rule that produced the line. */
   ruleId: string;
+  /** What the line charges for. */
   kind: QuoteLineKind;
+  /** The line's text in Persian and English. */
   description: LocalizedText;
+  /** How many units. */
   quantity: bigint;
+  /** What a unit is. */
   unit: QuantityUnit;
+  /** Price of one unit. */
   unitPrice: Money;
+  /** `unitPrice × quantity`. */
   subtotal: Money;
   /** Percentage lines (discount, VAT): the rate and the amount it was taken of. */
   rate?: { basisPoints: number; base: Money };
@@ -60,13 +67,20 @@ export interface QuoteLine {
 /** Where in the pipeline the rounding rule applies. */
 export type RoundingPoint = 'before-vat' | 'total';
 
+/**
+ * A priced quote: charge lines, discounts, waiver, VAT and rounding lines that add up to `total`, with the
+ * book and instant it was priced with and an explanation.
+ */
 export interface Quote {
+  /** The tariff book's id. */
   bookId: string;
+  /** The tariff book's version. */
   bookVersion: string;
   /** True when priced with a book marked as sample data. */
   bookIsSample: boolean;
   /** The instant the prices (and the VAT rate) were taken at. */
   quotedAt: Date;
+  /** The currency of every amount (IRR). */
   currency: Currency;
   /** The category the prices assumed, and whether staff had verified it. */
   applicant: { category: ApplicantCategory; verified: boolean };
@@ -74,14 +88,19 @@ export interface Quote {
   lines: QuoteLine[];
   /** Sum of `lines`: the total before discounts. */
   subtotal: Money;
+  /** Discount lines (negative), in book order. */
   discounts: QuoteLine[];
   /** De-minimis waiver cancelling a small net amount, if it applied. */
   waiver: QuoteLine | null;
+  /** The VAT line, if VAT applies. */
   vat: QuoteLine | null;
+  /** The rounding line, if rounding changed the total. */
   rounding: QuoteLine | null;
+  /** What the applicant pays. */
   total: Money;
   /** Rules that were considered but did not apply, and why (e.g. an unverified student claim). */
   notes: LocalizedText[];
+  /** How the total was reached, in Persian and English. */
   explanation: LocalizedText;
 }
 

@@ -4,14 +4,19 @@ import type { Money } from '../money/money';
 import { rialAmountSchema } from './amounts.schema';
 import { type GeographicLevel, geographicLevelSchema } from './geographic-level';
 
+/** The applicant categories a tariff can price differently. */
 export const APPLICANT_CATEGORIES = ['individual', 'student', 'organisation'] as const;
+/** An applicant category: individual, student or organisation. */
 export type ApplicantCategory = (typeof APPLICANT_CATEGORIES)[number];
 
+/** The media data can be delivered on. */
 export const MEDIA = ['cd', 'dvd'] as const;
+/** A delivery medium. */
 export type Medium = (typeof MEDIA)[number];
 
 /** The kinds of thing a request can ask for; an entry fee names the ones that trigger it. */
 export const REQUEST_ITEM_KINDS = ['records', 'tables', 'expert-time', 'media', 'postage', 'publications', 'products'] as const;
+/** A kind of thing a request asks for. */
 export type RequestItemKind = (typeof REQUEST_ITEM_KINDS)[number];
 
 const count = z.number().int('must be a whole number').min(0, 'must not be negative');
@@ -22,6 +27,7 @@ const moneyInputSchema = z.union([
   rialAmountSchema,
 ]);
 
+/** Schema of a {@link QuoteRequest}: validates it and fills in the defaults. */
 export const quoteRequestSchema = z.object({
   applicant: z.object({
     category: z.enum(APPLICANT_CATEGORIES),
@@ -46,11 +52,15 @@ export const quoteRequestSchema = z.object({
 
 /** What callers pass to `priceQuote` (validated by `quoteRequestSchema`; defaults in brackets). */
 export interface QuoteRequest {
+  /** The applicant's category, and whether staff verified it (default false). */
   applicant: { category: ApplicantCategory; /** [false] */ verified?: boolean };
   /** A Date, or an ISO date-time string with an offset. */
   quotedAt: Date | string;
+  /** Number of raw records asked for. */
   records?: number;
+  /** Statistical tables asked for, by geographic level. */
   tables?: readonly { level: GeographicLevel | number; count: number }[];
+  /** Expert (consultant) time asked for. */
   expertTime?: { quantity: number; unit: 'hour' | 'day' };
   /** [copies 1, records 0] */
   media?: readonly { medium: Medium; copies?: number; records?: number }[];
