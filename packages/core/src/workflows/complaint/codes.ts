@@ -10,6 +10,7 @@ import { dammCheckDigit, isValidDamm } from './check-digit';
 /** A source of uniform random integers in [min, max), like `crypto.randomInt` (tests inject one). */
 export type RandomInt = (min: number, max: number) => number;
 
+/** The two codes a message gets: the tracking code (always) and the complaint code (complaints only). */
 export type CodeKind = 'trackingCode' | 'complaintCode';
 
 /** Digits in each code, check digit included. */

@@ -21,73 +21,127 @@ import type { KindRules, MessageKind } from './kinds';
 import type { ComplaintSettings, ComplaintWindows } from './settings';
 import { SLA_TARGET_NAMES, stageOfTarget, type ComplaintSlaTargets } from './sla-targets';
 
+/** The stage of a message: 1 (officer) or 2 (supervisor review). */
 export type Stage = 1 | 2;
 
+/** What files a message: the sender's fields, plus those the workflow's enrich step adds. */
 export interface ComplaintInput {
+  /** Question, criticism, suggestion or complaint. */
   kind: MessageKind;
+  /** The subject line. */
   subject: string;
+  /** The message text (free text: kept in the instance, never in history). */
   body: string;
+  /** Files uploaded with it. */
   attachments?: AttachmentRef[];
+  /** The language the complainant is answered in (default `fa`). */
   language?: 'fa' | 'en';
   /** Added by the workflow's `enrich` step (never by the sender). */
   filedAt?: string;
+  /** The complainant (set by the workflow). */
   complainantId?: string;
+  /** The tracking code (set by the workflow). */
   trackingCode?: string;
+  /** The complaint code, for complaints (set by the workflow). */
   complaintCode?: string | null;
 }
 
+/** An answer given at a stage. */
 export interface ComplaintAnswer {
+  /** The stage it answers. */
   stage: Stage;
+  /** The answer text. */
   text: string;
+  /** When it was given (ISO instant). */
   at: string;
+  /** The answering officer's name, if recorded. */
   officerName: string | null;
 }
 
+/** One message of the conversation between staff and the complainant. */
 export interface Correspondence {
+  /** Who wrote it. */
   from: 'staff' | 'complainant';
+  /** The text. */
   text: string;
+  /** When (ISO instant). */
   at: string;
+  /** Files attached to it. */
   attachments: AttachmentRef[];
 }
 
+/** An internal staff note, never shown to the complainant. */
 export interface StaffNote {
+  /** When (ISO instant). */
   at: string;
+  /** The staff member's id. */
   by: string;
+  /** The note. */
   text: string;
 }
 
+/** A missed SLA target of a message. */
 export interface Breach {
+  /** The SLA target's name. */
   target: string;
+  /** Its deadline (ISO instant). */
   dueAt: string;
+  /** The stage it belonged to. */
   stage: Stage;
   /** 0 for stage 1, then one more for each entry into stage 2. */
   round: number;
 }
 
+/**
+ * The complaint machine's context: the message, its codes, stage, deadlines, answers, correspondence, notes,
+ * escalation, breaches and rating.
+ */
 export interface ComplaintContext {
+  /** The message kind. */
   kind: MessageKind;
+  /** The kind's rules, copied at filing. */
   rules: KindRules;
+  /** The SLA targets in working days, copied at filing. */
   sla: ComplaintSlaTargets;
+  /** The reply, reopen and survey windows, copied at filing. */
   windows: ComplaintWindows;
+  /** The tracking code. */
   trackingCode: string;
+  /** The complaint code, for complaints. */
   complaintCode: string | null;
+  /** The complainant's actor id. */
   complainantId: string;
   /** Whether the public lookup shows the answering officer's name (the portal's setting at filing). */
   publicOfficerNames: boolean;
+  /** The complainant's language. */
   language: 'fa' | 'en';
+  /** The subject line. */
   subject: string;
+  /** The message text. */
   body: string;
+  /** Files filed with it. */
   attachments: AttachmentRef[];
+  /** Current stage. */
   stage: Stage;
+  /** How often it entered stage 2. */
   round: number;
+  /** When it was filed (ISO instant). */
   filedAt: string;
+  /** When it was acknowledged. */
   acknowledgedAt: string | null;
+  /** When the current stage was answered. */
   answeredAt: string | null;
+  /** When it was closed. */
   closedAt: string | null;
+  /** Who closed it: the complainant, or the end of the reply window. */
   closedBy: 'complainant' | 'no-response' | null;
+  /** When it was withdrawn. */
   withdrawnAt: string | null;
+  /** When it was archived. */
   archivedAt: string | null;
+  /** The assigned officer. */
   officer: { id: string; name: string | null } | null;
+  /** The armed deadlines (acknowledge, answer, windows) with the instants they were armed from. */
   deadlines: {
     acknowledge: Deadline | null;
     answer: Deadline | null;
@@ -97,15 +151,26 @@ export interface ComplaintContext {
   };
   /** Stage answer budget left when the clock paused (business milliseconds). */
   answerBudgetLeftMs: number | null;
+  /** Why and when it went to stage 2. */
   escalation: { at: string; reason: 'dissatisfied' | 'sla-breach' | 'reopened'; detail: string | null } | null;
+  /** Every missed SLA target. */
   breaches: Breach[];
+  /** Every answer given. */
   answers: ComplaintAnswer[];
+  /** The conversation with the complainant. */
   correspondence: Correspondence[];
+  /** Internal staff notes. */
   notes: StaffNote[];
+  /** How often the complainant reopened it. */
   reopenCount: number;
+  /** The complainant's satisfaction rating. */
   rating: { score: number; comment: string | null; at: string } | null;
 }
 
+/**
+ * The events of the complaint machine: staff actions, complainant actions and SLA breaches; sender fields are
+ * stamped server-side.
+ */
 export type ComplaintEvent =
   | ({ type: 'acknowledge' } & EventStamp)
   | ({ type: 'assign'; officerId: string; officerName?: string } & EventStamp)
@@ -146,6 +211,11 @@ function required<T>(value: T | undefined, field: string): T {
   return value;
 }
 
+/**
+ * The XState machine of a citizen's message (question, criticism, suggestion, complaint): acknowledge,
+ * answer, request information, escalate to stage 2, reopen, rate, archive, with deadlines on the business
+ * calendar.
+ */
 export function complaintMachine(settings: ComplaintSettings) {
   const { calendar } = settings;
 
@@ -438,4 +508,5 @@ export function complaintMachine(settings: ComplaintSettings) {
   });
 }
 
+/** The type of the complaint machine. */
 export type ComplaintMachine = ReturnType<typeof complaintMachine>;

@@ -13,13 +13,19 @@ import { COMPLAINT_KEYS, lookupKeyOf } from './lookup-key';
 import { complainantView } from './public-view';
 import { resolveComplaintSettings, type ComplaintSettings, type ComplaintWorkflowOptions } from './settings';
 
+/** The name of the complaint workflow. */
 export const COMPLAINT_WORKFLOW = 'complaint';
 
+/** The complaint workflow's definition type. */
 export type ComplaintWorkflow = WorkflowDefinition<ComplaintMachine>;
 
 /** Free text may carry personal details: kept in the instance, never in history. */
 const FREE_TEXT = ['subject', 'body', 'text', 'question', 'reason', 'comment'];
 
+/**
+ * The complaint workflow definition (messages filed by citizens), with its SLA targets, codes, public lookup
+ * keys and notifications; free text never reaches history.
+ */
 export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): ComplaintWorkflow {
   const settings = resolveComplaintSettings(options);
   const { roles } = settings;

@@ -10,12 +10,17 @@ import { MESSAGE_KINDS } from './kinds';
 
 /** A reference to a file already stored through the `FileStore` port. */
 export interface AttachmentRef {
+  /** The file-store key. */
   key: string;
+  /** SHA-256 of its bytes, lowercase hex. */
   sha256: string;
+  /** Size in bytes. */
   size: number;
+  /** Media type, as sniffed. */
   contentType: string;
 }
 
+/** Schema of an attachment reference that the upload policy allows. */
 export function attachmentRefSchema(policy: UploadPolicy) {
   return z.object({
     key: z.string().refine(isValidFileKey, 'must be a relative file key without "." or ".." segments'),
@@ -27,6 +32,7 @@ export function attachmentRefSchema(policy: UploadPolicy) {
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
+/** The zod schemas of the complaint workflow's events, with attachments checked against the upload policy. */
 export function complaintEventSchemas(policy: UploadPolicy, maxAttachments: number) {
   const attachments = z.array(attachmentRefSchema(policy)).max(maxAttachments, `at most ${maxAttachments} attachments`).optional();
   return {
@@ -56,6 +62,7 @@ export function complaintEventSchemas(policy: UploadPolicy, maxAttachments: numb
 export interface EventStamp {
   /** When the command ran (ISO instant). */
   at?: string;
+  /** Who sent the event. */
   actorId?: string;
   /** Whether the sender holds the supervisor role (stage 2 is theirs). */
   bySupervisor?: boolean;

@@ -5,8 +5,10 @@
  * open case.
  */
 export const MESSAGE_KINDS = ['question', 'criticism', 'suggestion', 'complaint'] as const;
+/** A message kind. */
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/** What a message kind gets: a second stage, reopening, a complaint code. */
 export interface KindRules {
   /** A second stage (review by a supervisor) after dissatisfaction, a reopen or a stage-1 breach. */
   stageTwo: boolean;

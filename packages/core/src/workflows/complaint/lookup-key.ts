@@ -1,6 +1,7 @@
 /** The instance keys a message is found by. */
 import { createHash } from 'node:crypto';
 
+/** The names of the instance keys a message is found by. */
 export const COMPLAINT_KEYS = Object.freeze({
   /** Unique per portal: staff find a message by its tracking code. */
   trackingCode: 'complaint.tracking-code',
@@ -13,6 +14,10 @@ export const COMPLAINT_KEYS = Object.freeze({
   lookup: 'complaint.lookup',
 });
 
+/**
+ * The public lookup key: a SHA-256 of the tracking and complaint codes, so the codes themselves are not a
+ * stored key.
+ */
 export function lookupKeyOf(trackingCode: string, complaintCode: string | null): string {
   return createHash('sha256').update(`${trackingCode}:${complaintCode ?? ''}`).digest('hex');
 }

@@ -14,8 +14,11 @@ import { COMPLAINT_KEYS, lookupKeyOf } from './lookup-key';
 import { publicComplaintView, type PublicComplaintView } from './public-view';
 import { RateLimitedError, type RateLimiter } from '../../rate-limit';
 
+/** A public lookup: the codes a person typed. */
 export interface ComplaintLookupQuery {
+  /** The tenant (office) asked. */
   tenantId: string;
+  /** The tracking code. */
   trackingCode: string;
   /** Required for complaints; questions, criticism and suggestions have only a tracking code. */
   complaintCode?: string;
@@ -23,10 +26,13 @@ export interface ComplaintLookupQuery {
   clientId?: string;
 }
 
+/** Options of {@link lookupComplaint}. */
 export interface ComplaintLookupOptions {
+  /** Limits guesses per client; a spent budget is a `RateLimitedError`. */
   rateLimiter?: RateLimiter;
 }
 
+/** A lookup's answer: the public view, or not found (wrong codes and missing messages look the same). */
 export type ComplaintLookupResult = { readonly found: true; readonly message: PublicComplaintView } | { readonly found: false };
 
 /** The one answer for "no message with these codes", whichever code was wrong. */
@@ -35,6 +41,10 @@ export const COMPLAINT_NOT_FOUND: ComplaintLookupResult = Object.freeze({ found:
 // Stands in for a stored message when none matched, so the comparisons below always run.
 const ABSENT = Object.freeze({ trackingCode: '', complaintCode: null });
 
+/**
+ * The public status lookup by tracking code (and complaint code): constant-time comparison, rate-limited per
+ * client, answers only the public view.
+ */
 export async function lookupComplaint(desk: Desk, query: ComplaintLookupQuery, options: ComplaintLookupOptions = {}): Promise<ComplaintLookupResult> {
   if (options.rateLimiter) {
     if (!query.clientId) throw new ValidationError('complaint lookup', [{ path: 'clientId', message: 'is required when lookups are rate limited' }]);

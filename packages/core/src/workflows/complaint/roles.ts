@@ -10,6 +10,7 @@ export interface ComplaintRoles {
   system: string;
 }
 
+/** The default role names: `citizen`, `officer`, `supervisor`, `system`. */
 export const DEFAULT_COMPLAINT_ROLES: Readonly<ComplaintRoles> = Object.freeze({
   citizen: 'citizen',
   officer: 'complaints-officer',

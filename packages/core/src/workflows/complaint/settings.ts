@@ -22,17 +22,22 @@ export interface ComplaintWindows {
   survey: number;
 }
 
+/** The default windows in working days: respond 10, reopen 10, survey 20. */
 export const DEFAULT_WINDOWS: Readonly<ComplaintWindows> = Object.freeze({ respond: 10, reopen: 10, survey: 20 });
 
+/** Options of `complaintWorkflow`. */
 export interface ComplaintWorkflowOptions {
   /** The definition's version (default `1`). */
   version?: string;
   /** Business calendar for SLA targets and windows (default: the Iranian government calendar). */
   calendar?: BusinessCalendar;
+  /** Rules per message kind (second stage, reopening, complaint code). */
   kinds?: Partial<Record<MessageKind, Partial<KindRules>>>;
   /** SLA targets in working days, per kind. */
   sla?: Partial<Record<MessageKind, Partial<ComplaintSlaTargets>>>;
+  /** The reply, reopen and survey windows in working days. */
   windows?: Partial<ComplaintWindows>;
+  /** Role names, if the portal's differ. */
   roles?: Partial<ComplaintRoles>;
   /** Show the answering officer's name in the public lookup (default false). */
   showOfficerNames?: boolean;
@@ -46,6 +51,7 @@ export interface ComplaintWorkflowOptions {
   links?: ComplaintLinks;
   /** Random source for codes (default `crypto.randomInt`). */
   random?: RandomInt;
+  /** Attachment limits: accepted types and size, how many, and the file store they are checked against. */
   attachments?: {
     /** Accepted types and size (default `attachmentUploadPolicy`). */
     policy?: UploadPolicy;
@@ -56,28 +62,44 @@ export interface ComplaintWorkflowOptions {
   };
 }
 
+/** The portal's URLs put in messages. */
 export interface ComplaintLinks {
   /** The message's status page, where the complainant looks it up, replies, rates or reopens. */
   message(trackingCode: string): string;
 }
 
+/** Root-relative links (`/complaints/<tracking code>`), resolved by the notifier's `portalUrl`. */
 export const DEFAULT_COMPLAINT_LINKS: ComplaintLinks = Object.freeze({
   message: (trackingCode: string) => `/complaints/${encodeURIComponent(trackingCode)}`,
 });
 
+/** Complaint workflow options with every default filled in. */
 export interface ComplaintSettings {
+  /** The definition's version. */
   version: string;
+  /** The business calendar. */
   calendar: BusinessCalendar;
+  /** Rules per kind. */
   kinds: Readonly<Record<MessageKind, KindRules>>;
+  /** SLA targets per kind. */
   sla: Readonly<Record<MessageKind, ComplaintSlaTargets>>;
+  /** The windows. */
   windows: ComplaintWindows;
+  /** Role names. */
   roles: ComplaintRoles;
+  /** Whether the public lookup shows officer names. */
   showOfficerNames: boolean;
+  /** Channels notifications go out on. */
   channels: readonly NotificationChannel[];
+  /** The portal's links. */
   links: ComplaintLinks;
+  /** Random source for codes. */
   random?: RandomInt;
+  /** What attachments are accepted. */
   attachmentPolicy: UploadPolicy;
+  /** How many attachments a message may carry. */
   maxAttachments: number;
+  /** Where attachments are checked to exist. */
   fileStore?: FileStore;
 }
 
@@ -86,6 +108,9 @@ const positiveDays = (value: number, where: string): number => {
   return value;
 };
 
+/**
+ * Fills in the complaint workflow's defaults and checks them; throws `DefinitionError` naming a bad option.
+ */
 export function resolveComplaintSettings(options: ComplaintWorkflowOptions = {}): ComplaintSettings {
   const kinds = {} as Record<MessageKind, KindRules>;
   const sla = {} as Record<MessageKind, ComplaintSlaTargets>;

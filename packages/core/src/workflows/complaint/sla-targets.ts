@@ -7,6 +7,7 @@
 import type { SlaPolicyInput } from '../../sla/policy.schema';
 import type { MessageKind } from './kinds';
 
+/** SLA targets of a message in working days (see the module comment above). */
 export interface ComplaintSlaTargets {
   /** Stage 1: from filing to acknowledgement. */
   acknowledge: number;
@@ -18,6 +19,10 @@ export interface ComplaintSlaTargets {
   stage2Answer: number;
 }
 
+/**
+ * The default targets: acknowledge 3, stage-1 answer 5, stage-2 acknowledge 3, stage-2 answer 20 working
+ * days.
+ */
 export const DEFAULT_SLA_TARGETS: Readonly<ComplaintSlaTargets> = Object.freeze({
   acknowledge: 3,
   answer: 5,
@@ -33,8 +38,10 @@ export const SLA_TARGET_NAMES = Object.freeze({
   stage2Answer: 'stage2-answer',
 } as const satisfies Record<keyof ComplaintSlaTargets, string>);
 
+/** The name of a complaint SLA target. */
 export type SlaTargetName = (typeof SLA_TARGET_NAMES)[keyof ComplaintSlaTargets];
 
+/** The stage an SLA target belongs to, by its name. */
 export function stageOfTarget(target: string): 1 | 2 | null {
   if (target.startsWith('stage1-')) return 1;
   if (target.startsWith('stage2-')) return 2;

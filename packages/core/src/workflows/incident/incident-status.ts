@@ -7,18 +7,26 @@ import type { SlaHistoryEntry } from '../../sla/conditions';
 import { RESTORATION_TARGET } from './incident.sla';
 import type { IncidentWorkflow } from './incident.workflow';
 
+/** A service incident's public state. */
 export type IncidentPublicState = 'reported' | 'investigating' | 'restored' | 'closed' | 'dismissed';
 
+/** The public status page of one channel's incident. */
 export interface IncidentPublicStatus {
+  /** The affected channel. */
   channel: string;
+  /** Public title. */
   title: string;
+  /** Public state. */
   state: IncidentPublicState;
+  /** When it was reported. */
   reportedAt: Date;
   /** The latest restoration, or null while the service is still down. */
   restoredAt: Date | null;
+  /** The latest public message. */
   publicMessage: string;
   /** Each change of state or public message, oldest first. */
   timeline: { at: Date; state: IncidentPublicState; publicMessage: string }[];
+  /** The restoration objective, its budget, deadline and whether it was missed. */
   restoration: {
     objective: 'best-effort' | 'committed';
     budgetMs: number | null;
@@ -30,6 +38,10 @@ export interface IncidentPublicStatus {
 
 const PUBLIC_STATES = new Set<string>(['reported', 'investigating', 'restored', 'closed', 'dismissed']);
 
+/**
+ * The public status of an incident from its history at `now`: state, timeline and restoration deadline; staff
+ * notes and descriptions stay out.
+ */
 export function incidentPublicStatus(workflow: Pick<IncidentWorkflow, 'channel' | 'sla'>, history: readonly SlaHistoryEntry[], now: Date): IncidentPublicStatus {
   const rows = [...history].sort((a, b) => a.seq - b.seq);
   const created = rows[0];

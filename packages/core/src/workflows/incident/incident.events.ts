@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** Schema of a new incident: public title and message, staff-only description. */
 export const incidentInputSchema = z.strictObject({
   /** Public title, e.g. "Mobile app cannot sign in". */
   title: text(200),
@@ -16,6 +17,7 @@ export const incidentInputSchema = z.strictObject({
   description: text(4000).optional(),
 });
 
+/** The zod schemas of the incident workflow's events. */
 export const incidentEventSchemas = {
   acknowledge: z.strictObject({ publicMessage: text(1000).optional() }),
   update: z.strictObject({ publicMessage: text(1000) }),
@@ -26,8 +28,10 @@ export const incidentEventSchemas = {
   dismiss: z.strictObject({ reason: text(1000) }),
 };
 
+/** A validated new incident. */
 export type IncidentInput = z.output<typeof incidentInputSchema>;
 
+/** Who may report, handle and dismiss incidents. */
 export interface IncidentRoles {
   /** Who may report an incident (monitoring runs as `system`). Default operator, supervisor, system. */
   reporter: readonly string[];
@@ -37,6 +41,7 @@ export interface IncidentRoles {
   supervisor: readonly string[];
 }
 
+/** The default incident roles. */
 export const DEFAULT_INCIDENT_ROLES: IncidentRoles = {
   reporter: ['operator', 'supervisor', 'system'],
   operator: ['operator', 'supervisor'],

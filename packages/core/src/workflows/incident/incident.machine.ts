@@ -8,16 +8,25 @@ import { notify } from '../../engine/effects';
 import { notification } from '../../notifications/catalogue';
 import type { IncidentInput } from './incident.events';
 
+/** The incident machine's context. */
 export interface IncidentContext {
+  /** The affected channel. */
   channel: string;
+  /** Public title. */
   title: string;
+  /** The latest public message. */
   publicMessage: string;
+  /** Staff-only description. */
   description: string | null;
+  /** Staff notes. */
   notes: { text: string }[];
+  /** How often it was reopened. */
   reopenCount: number;
+  /** How often its restoration breach was escalated. */
   escalations: number;
 }
 
+/** The events of the incident machine: staff actions and the restoration breach. */
 export type IncidentEvent =
   | { type: 'acknowledge'; publicMessage?: string }
   | { type: 'update'; publicMessage: string }
@@ -28,12 +37,18 @@ export type IncidentEvent =
   | { type: 'dismiss'; reason: string }
   | { type: 'sla.breach'; target: string; dueAt: string };
 
+/** Options of {@link incidentMachine}. */
 export interface IncidentMachineOptions {
+  /** The channel the incident is about. */
   channel: string;
   /** Profile told (by e-mail, `incident.restoration-breached`) when the restoration target is breached; none: only counted. */
   escalateTo?: string;
 }
 
+/**
+ * The XState machine of a service incident: reported, investigating, restored, closed or dismissed, with
+ * reopening.
+ */
 export function incidentMachine(options: IncidentMachineOptions) {
   return setup({
     types: {} as { context: IncidentContext; events: IncidentEvent; input: IncidentInput },

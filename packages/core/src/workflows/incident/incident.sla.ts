@@ -6,6 +6,7 @@
 import { defineSlaPolicy } from '../../sla/define-policy';
 import type { SlaPolicy } from '../../sla/policy.schema';
 
+/** A channel's restoration target: a wall-clock budget, best-effort or committed. */
 export interface RestorationTarget {
   /** Wall-clock budget, exactly one of minutes, hours or days (24 h). */
   budget: { minutes: number } | { hours: number } | { days: number };
@@ -26,6 +27,7 @@ export const AGREED_RESTORATION: Readonly<Record<string, RestorationTarget>> = O
   'mobile-app': { budget: { hours: 72 } },
 });
 
+/** The name of the restoration SLA target. */
 export const RESTORATION_TARGET = 'restoration';
 
 /**

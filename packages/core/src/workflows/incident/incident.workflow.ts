@@ -8,11 +8,13 @@ import { DEFAULT_INCIDENT_ROLES, incidentEventSchemas, incidentInputSchema, type
 import { incidentMachine } from './incident.machine';
 import { AGREED_RESTORATION, restorationPolicy, type RestorationTarget } from './incident.sla';
 
+/** Options of `incidentWorkflow`. */
 export interface IncidentWorkflowOptions {
   /** kebab-case channel name: `portal`, `mobile-app`, `shop`, or your own. */
   channel: string;
   /** Restoration target; default the agreement's for known channels (required for others). */
   restoration?: RestorationTarget;
+  /** Role names, if the portal's differ. */
   roles?: Partial<IncidentRoles>;
   /** Profile e-mailed when a committed restoration target is breached. */
   escalateTo?: string;
@@ -20,6 +22,7 @@ export interface IncidentWorkflowOptions {
   version?: string;
 }
 
+/** An incident workflow definition for one channel, with its restoration SLA. */
 export type IncidentWorkflow = SlaWorkflowDefinition<ReturnType<typeof incidentMachine>> & { readonly channel: string };
 
 /** `incident-<channel>`: one workflow per channel, each with its own restoration target. */
