@@ -13,8 +13,10 @@ import { DAY_MS } from './deadlines';
 import type { ResolvedInformationOrderOptions } from './options';
 import { sha256Hex } from './receipt-review';
 
+/** The instance-key name an order's download-token hash is stored under. */
 export const DOWNLOAD_TOKEN_KEY = 'information-order.download-token';
 
+/** The SHA-256 of a download token (lowercase hex): what a portal looks an order up by. */
 export function downloadTokenHash(token: string): string {
   return sha256Hex(token);
 }

@@ -13,6 +13,7 @@ const text = (max: number) => z.string().transform((s) => normalizePersianInput(
 const count = z.number().int('must be a whole number').min(0, 'must not be negative');
 const positive = z.number().int('must be a whole number').min(1, 'must be at least 1');
 
+/** Schema of an order request: subject, description, coverage, period, format. */
 export const orderRequestSchema = z.object({
   subject: text(200),
   description: text(5000),
@@ -34,6 +35,10 @@ export const quoteItemsSchema = z
   })
   .refine((items) => Object.values(items).some((v) => v !== undefined), 'name at least one item to price');
 
+/**
+ * The tariff items a pricing officer prices a quote from (records, tables by level, expert time, media,
+ * postage, publications).
+ */
 export type QuoteItems = z.output<typeof quoteItemsSchema>;
 
 const fileKey = z.object({ key: z.string().min(1, 'name the uploaded file') });
@@ -46,6 +51,7 @@ const rialAmount = z.union([z.bigint(), z.number().int(), z.string()]).transform
   return z.NEVER;
 });
 
+/** The zod schemas of the information-order events a client may send. */
 export const eventSchemas = {
   updateRequest: z.object({ request: orderRequestSchema }),
   submit: z.object({}),
@@ -90,6 +96,10 @@ export interface Stamp {
   actorId?: string;
 }
 
+/**
+ * The events of the information-order machine; the `Stamp` fields and the server-side parts (quotes, links)
+ * are added by the workflow.
+ */
 export type InformationOrderEvent =
   | ({ type: 'updateRequest'; request: OrderRequest } & Stamp)
   | ({ type: 'submit' } & Stamp)
@@ -120,7 +130,9 @@ export type InformationOrderEvent =
   | ({ type: 'revokeLink'; reason: string } & Stamp)
   | ({ type: 'close' } & Stamp);
 
+/** What starts an information order. */
 export interface InformationOrderInput {
+  /** What is asked for. */
   request: OrderRequest;
   /** Server: the creating applicant's profile id. */
   applicantId?: string;

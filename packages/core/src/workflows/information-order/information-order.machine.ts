@@ -13,6 +13,7 @@ import type { InformationOrderContext, OrderMessage, OrderQuote } from './contex
 import type { InformationOrderEvent, InformationOrderInput } from './events';
 import { resolveInformationOrderOptions, type InformationOrderOptions } from './options';
 
+/** The XState id of the information-order machine. */
 export const INFORMATION_ORDER_MACHINE_ID = 'informationOrder';
 
 /** Notification template ids (the templates are in `notifications/templates`). */
@@ -47,6 +48,10 @@ function message(context: InformationOrderContext, event: { text: string; at?: D
 
 const isStoredFile = (file: { key: string } | StoredFileReference): file is StoredFileReference => 'sha256' in file && typeof file.sha256 === 'string';
 
+/**
+ * The XState machine of a custom information order: request, consultation, decision, quote, bank-receipt
+ * payment, preparation and delivery, with deadlines on the business calendar.
+ */
 export function informationOrderMachine(options: InformationOrderOptions = {}) {
   const settings = resolveInformationOrderOptions(options);
 
@@ -386,4 +391,5 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
   });
 }
 
+/** The type of the information-order machine. */
 export type InformationOrderMachine = ReturnType<typeof informationOrderMachine>;

@@ -22,6 +22,7 @@ import { informationOrderView } from './view';
 import { informationOrderSlaPolicy } from './sla-targets';
 import { withSla } from '../../sla/with-sla';
 
+/** The name of the information-order workflow. */
 export const INFORMATION_ORDER_WORKFLOW = 'information-order';
 
 /** Every event carries the server's time and the sender's id, which the client cannot set. */
@@ -29,6 +30,10 @@ const stamp = (ctx: EnrichContext) => ({ at: ctx.now, actorId: ctx.actor.id });
 type FieldsOf<K extends InformationOrderEventType> = Omit<Extract<InformationOrderEvent, { type: K }>, 'type'>;
 const orderOf = (ctx: EnrichContext) => ctx.context as InformationOrderContext;
 
+/**
+ * The information-order workflow definition: events with their roles and schemas, quotes priced from the
+ * tariff book in force, receipt checks, download tokens, and its SLA policy unless `sla: false`.
+ */
 export function informationOrderWorkflow(options: InformationOrderOptions = {}) {
   const settings = resolveInformationOrderOptions(options);
   const machine: InformationOrderMachine = informationOrderMachine(options);
@@ -119,4 +124,5 @@ export function informationOrderWorkflow(options: InformationOrderOptions = {}) 
   return withSla(base, { policy, calendar: settings.calendar, ...(province === undefined ? {} : { province }) });
 }
 
+/** The information-order workflow's definition type. */
 export type InformationOrderWorkflow = ReturnType<typeof informationOrderWorkflow>;

@@ -6,6 +6,10 @@ import type { NotificationChannel } from '../../ports/notification';
 import type { SlaPolicy, SlaPolicyInput } from '../../sla/policy.schema';
 import type { InformationOrderEventType } from './roles';
 
+/**
+ * Options of `informationOrderWorkflow`: calendar, windows, download limits, tariff, links, receipt policy,
+ * channels and SLA.
+ */
 export interface InformationOrderOptions {
   /** The definition's version (default `1`). */
   version?: string;
@@ -21,6 +25,7 @@ export interface InformationOrderOptions {
   replyWindowDays?: number;
   /** Receipts an order accepts in all; after that many rejections the order ends (default 3). */
   maxReceiptAttempts?: number;
+  /** Download link limits. */
   download?: {
     /** Days (24 h) a download link works (default 7). */
     validDays?: number;
@@ -46,22 +51,37 @@ export interface InformationOrderOptions {
   sla?: false | { policy?: SlaPolicy | SlaPolicyInput; province?: string };
 }
 
+/** Information-order options with every default filled in. */
 export interface ResolvedInformationOrderOptions {
+  /** The definition's version. */
   version: string;
+  /** The business calendar deadlines run on. */
   calendar: BusinessCalendar;
+  /** Working days a quote stays valid. */
   quoteValidityDays: number;
+  /** Working days to pay an accepted quote. */
   paymentWindowDays: number;
+  /** Working days to send a new receipt after a rejection. */
   resubmitWindowDays: number;
+  /** Working days to answer a consultant's question. */
   replyWindowDays: number;
+  /** Receipts an order accepts in all. */
   maxReceiptAttempts: number;
+  /** Download link limits. */
   download: { validDays: number; maxDownloads: number; closeAfterDays: number };
+  /** The tariff book id quotes are priced with (default: the registry's only book). */
   tariffId: string | undefined;
+  /** The portal's URLs put in messages. */
   links: { order(orderNumber: string): string; download(token: string): string };
+  /** What a receipt upload must be. */
   receiptPolicy: UploadPolicy;
+  /** Channels notifications go out on. */
   channels: readonly NotificationChannel[];
+  /** The SLA policy and province, or `false` for none. */
   sla: false | { policy?: SlaPolicy | SlaPolicyInput; province?: string };
 }
 
+/** Fills in the information-order defaults and checks them; throws `DefinitionError` naming a bad option. */
 export function resolveInformationOrderOptions(options: InformationOrderOptions = {}): ResolvedInformationOrderOptions {
   const resolved: ResolvedInformationOrderOptions = {
     version: options.version ?? '1',

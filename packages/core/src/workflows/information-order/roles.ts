@@ -9,6 +9,7 @@ export const INFORMATION_ORDER_ROLES = Object.freeze({
   system: 'system',
 } as const);
 
+/** A role of the information-order workflow. */
 export type InformationOrderRole = (typeof INFORMATION_ORDER_ROLES)[keyof typeof INFORMATION_ORDER_ROLES];
 
 const { applicant, consultant, pricingOfficer, financeOfficer, dataPreparer, supervisor, system } = INFORMATION_ORDER_ROLES;
@@ -40,4 +41,5 @@ export const DEFAULT_EVENT_ROLES = Object.freeze({
   close: [applicant, supervisor, system],
 } satisfies Record<string, readonly string[]>);
 
+/** An event a client may send to an information order. */
 export type InformationOrderEventType = keyof typeof DEFAULT_EVENT_ROLES;

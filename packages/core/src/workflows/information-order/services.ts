@@ -8,12 +8,20 @@ import type { FileStore } from '../../ports/files';
 import type { ProfileStore } from '../../ports/profiles';
 import type { TariffRegistry } from '../../tariffs/registry';
 
+/** What the information-order workflow needs in `DeskOptions.services`. */
 export interface InformationOrderServices {
+  /** The tariff books quotes are priced from. */
   tariffs: TariffRegistry;
+  /** Applicant profiles (category and its verification decide the tariff). */
   profiles: ProfileStore;
+  /** Where receipts and delivered files are stored. */
   files: FileStore;
 }
 
+/**
+ * Reads the information-order services from `DeskOptions.services`; throws `DefinitionError` naming a missing
+ * one.
+ */
 export function informationOrderServices(services: Readonly<Record<string, unknown>>): InformationOrderServices {
   const missing = (['tariffs', 'profiles', 'files'] as const).filter((name) => services[name] === undefined || services[name] === null);
   if (missing.length) {

@@ -14,6 +14,10 @@ const waitingForApplicant = [
 ];
 const ended = [{ state: 'rejected' }, { state: 'redirected' }, { state: 'cancelled' }, { state: 'expired' }, { state: 'paymentRefused' }];
 
+/**
+ * The information order's SLA policy as input: decision, quote, receipt review and delivery targets in
+ * working days, paused while the applicant is asked.
+ */
 export const informationOrderSlaPolicy = {
   id: 'information-order',
   version: '1',

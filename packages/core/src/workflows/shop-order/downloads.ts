@@ -10,8 +10,10 @@ import { ValidationError } from '../../errors';
 import type { DownloadGrant, ShopOrderContext } from './context';
 import { DAY_MS, type ResolvedShopOrderOptions } from './options';
 
+/** The instance-key name a shop download-token hash is stored under. */
 export const SHOP_DOWNLOAD_TOKEN_KEY = 'shop-order.download-token';
 
+/** The SHA-256 of a shop download token (lowercase hex). */
 export function shopDownloadTokenHash(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }

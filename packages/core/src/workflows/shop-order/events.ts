@@ -14,9 +14,12 @@ const rialAmount = z
   .pipe(z.bigint().positive('must be more than zero'));
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
+/** Schema of a shop order's start input: up to 50 lines of product and quantity. */
 export const shopOrderInputSchema = z.object({ lines: z.array(lineRequest).max(50, 'at most 50 lines').default([]) });
 
+/** What starts a shop order. */
 export interface ShopOrderInput {
+  /** The products and quantities asked for. */
   lines: { productId: string; quantity: number }[];
   /** Server: the instance id. */
   orderNumber?: string;
@@ -26,18 +29,21 @@ export interface ShopOrderInput {
   pricedLines?: OrderLine[];
 }
 
+/** Schema of the customer's particulars. */
 export const customerSchema = z.object({
   fullName: text(200),
   mobile: z.string().regex(/^09\d{9}$/, 'must be an Iranian mobile number, 09xxxxxxxxx'),
   email: z.email().optional(),
 });
 
+/** Schema of a shipping address. */
 export const shippingSchema = z.object({
   address: text(500),
   postalCode: z.string().regex(/^\d{10}$/, 'must be 10 digits'),
   destination: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be one of the tariff book's destination codes"),
 });
 
+/** The zod schemas of the shop-order events a client may send. */
 export const shopOrderEventSchemas = {
   addLine: lineRequest,
   removeLine: z.object({ lineId: z.string().min(1) }),
@@ -55,6 +61,7 @@ export const shopOrderEventSchemas = {
   refund: z.object({ amountRial: rialAmount, reference: text(100), reason: text(500) }),
 } as const;
 
+/** The events of the shop-order machine; fields marked server are added by the workflow. */
 export type ShopOrderEvent =
   | { type: 'addLine'; productId: string; quantity: number; /** server */ line?: OrderLine }
   | { type: 'removeLine'; lineId: string }

@@ -10,14 +10,24 @@ import type { FileStore, StoredFile } from '../../ports/files';
 import { SHOP_DOWNLOAD_TOKEN_KEY, shopDownloadTokenHash } from './downloads';
 import type { ShopOrderView } from './view';
 
+/** An opened shop download: the file and its bytes. */
 export interface ShopDownload {
+  /** The order it belongs to. */
   orderNumber: string;
+  /** The line it delivers. */
   lineId: string;
+  /** The product title. */
   title: string;
+  /** The stored file. */
   file: StoredFile;
+  /** Its bytes, as a single-use stream. */
   content: AsyncIterable<Uint8Array>;
 }
 
+/**
+ * Opens the file behind a shop download token: checks the token (expiry, count), records the download on the
+ * order, then streams the file.
+ */
 export async function openShopDownload(desk: Desk, files: FileStore, input: { tenantId: string; token: string }): Promise<ShopDownload> {
   if (typeof input.token !== 'string' || input.token.length < 16 || input.token.length > 200) {
     throw new ValidationError('download', [{ path: 'token', message: 'is not a download link', code: 'unknown_link' }]);

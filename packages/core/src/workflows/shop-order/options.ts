@@ -2,6 +2,7 @@ import { DefinitionError } from '../../errors';
 import type { NotificationChannel } from '../../ports/notification';
 import { DEFAULT_SHOP_ORDER_EVENT_ROLES, type ShopOrderEventType } from './roles';
 
+/** Options of `shopOrderWorkflow`: windows, download limits, retention, tariff, roles, links and channels. */
 export interface ShopOrderOptions {
   /** The definition's version (default `1`). */
   version?: string;
@@ -13,6 +14,7 @@ export interface ShopOrderOptions {
    * its first inquiries). A payment verified after that goes to refund (see docs).
    */
   closingGraceMs?: number;
+  /** Download token limits. */
   download?: {
     /** Days (24 h) a download token works (default 7). */
     validDays?: number;
@@ -31,20 +33,31 @@ export interface ShopOrderOptions {
   channels?: readonly NotificationChannel[];
 }
 
+/** Shop-order options with every default filled in. */
 export interface ResolvedShopOrderOptions {
+  /** The definition's version. */
   version: string;
+  /** How long the customer has to pay, in milliseconds. */
   paymentWindowMs: number;
+  /** How long an unpaid order waits for a payment outcome before cancelling. */
   closingGraceMs: number;
+  /** Download token limits. */
   download: { validDays: number; maxDownloads: number };
+  /** Days a finished order is kept before archiving. */
   retentionDays: number;
+  /** The tariff book id (postage and VAT). */
   tariffId: string | undefined;
+  /** Roles per event. */
   roles: Readonly<Record<ShopOrderEventType, readonly string[]>>;
+  /** The portal's URLs put in messages. */
   links: { order(orderNumber: string): string; download(token: string): string };
+  /** Channels notifications go out on. */
   channels: readonly NotificationChannel[];
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Fills in the shop-order defaults and checks them; throws `DefinitionError` naming a bad option. */
 export function resolveShopOrderOptions(options: ShopOrderOptions = {}): ResolvedShopOrderOptions {
   const resolved: ResolvedShopOrderOptions = {
     version: options.version ?? '1',

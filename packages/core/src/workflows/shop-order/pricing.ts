@@ -12,6 +12,7 @@ import type { ResolvedShopOrderOptions } from './options';
 import type { ShopOrderContext } from './context';
 import { shopOrderServices } from './services';
 
+/** How an order is delivered, from its lines' formats (none for an empty order). */
 export function deliveryOf(lines: readonly OrderLine[]): DeliveryMethod | undefined {
   const digital = lines.some((l) => l.format === 'digital');
   const physical = lines.some((l) => l.format === 'physical');

@@ -6,8 +6,13 @@ import { z } from 'zod';
 import { ValidationError } from '../../errors';
 import type { Product } from '../../ports/catalogue';
 
+/** The kinds of product the shop sells. */
 export const PRODUCT_KINDS = ['file', 'cd', 'book', 'publication'] as const;
 
+/**
+ * Schema of a catalogue product: id, kind, format, title, price in whole Rial, status and, for digital
+ * products, the file key.
+ */
 export const productSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, 'must be 1–100 lower-case letters, digits, ".", "_" or "-"'),

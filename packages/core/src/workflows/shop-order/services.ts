@@ -6,11 +6,17 @@ import { DefinitionError } from '../../errors';
 import type { Catalogue } from '../../ports/catalogue';
 import type { TariffRegistry } from '../../tariffs/registry';
 
+/** What the shop-order workflow needs in `DeskOptions.services`. */
 export interface ShopOrderServices {
+  /** The products and their prices. */
   catalogue: Catalogue;
+  /** The tariff books postage and VAT come from. */
   tariffs: TariffRegistry;
 }
 
+/**
+ * Reads the shop-order services from `DeskOptions.services`; throws `DefinitionError` naming a missing one.
+ */
 export function shopOrderServices(services: Readonly<Record<string, unknown>>): ShopOrderServices {
   const missing = (['catalogue', 'tariffs'] as const).filter((name) => services[name] === undefined || services[name] === null);
   if (missing.length) {

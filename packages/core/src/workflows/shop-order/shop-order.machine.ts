@@ -18,6 +18,7 @@ import type { ShopOrderEvent, ShopOrderInput } from './events';
 import { deliveryOf } from './pricing';
 import { DAY_MS, resolveShopOrderOptions, type ShopOrderOptions } from './options';
 
+/** The XState id of the shop-order machine. */
 export const SHOP_ORDER_MACHINE_ID = 'shopOrder';
 
 /** Notification ids this workflow sends (declared in the notification catalogue). */
@@ -30,6 +31,10 @@ export const SHOP_ORDER_TEMPLATES = Object.freeze({
   refunded: 'shop-order.refunded',
 } as const);
 
+/**
+ * The XState machine of a shop order: cart, checkout, card payment through the payment workflow, digital
+ * downloads and postal fulfilment, refunds.
+ */
 export function shopOrderMachine(options: ShopOrderOptions = {}) {
   const settings = resolveShopOrderOptions(options);
 
@@ -287,4 +292,5 @@ export function shopOrderMachine(options: ShopOrderOptions = {}) {
   });
 }
 
+/** The type of the shop-order machine. */
 export type ShopOrderMachine = ReturnType<typeof shopOrderMachine>;

@@ -16,11 +16,16 @@ import { shopOrderMachine } from './shop-order.machine';
 import { shopOrderView } from './view';
 import { ValidationError } from '../../errors';
 
+/** The name of the shop-order workflow. */
 export const SHOP_ORDER_WORKFLOW = 'shop-order';
 
 /** The postal tracking code as a lookup key (not unique: a code may be re-used by the post). */
 export const SHOP_POSTAL_TRACKING_KEY = 'shop-order.postal-tracking';
 
+/**
+ * The shop-order workflow definition: lines priced from the catalogue server-side, postage and VAT from the
+ * tariff book, payment through the payment workflow, download tokens and postal tracking keys.
+ */
 export function shopOrderWorkflow(options: ShopOrderOptions = {}) {
   const settings = resolveShopOrderOptions(options);
   const roles = settings.roles;
@@ -103,4 +108,5 @@ export function shopOrderWorkflow(options: ShopOrderOptions = {}) {
   });
 }
 
+/** The shop-order workflow's definition type. */
 export type ShopOrderWorkflow = ReturnType<typeof shopOrderWorkflow>;

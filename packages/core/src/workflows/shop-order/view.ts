@@ -7,12 +7,15 @@ import type { ViewArgs } from '../../engine/definition';
 import type { ShopOrderContext } from './context';
 import type { ShopOrderMachine } from './shop-order.machine';
 
+/** What a reader sees of a shop order. */
 export interface ShopOrderView {
+  /** The state value. */
   state: unknown;
   /** Download tokens only for the owner; the hash (which opens nothing) for everyone. */
   order: Omit<ShopOrderContext, 'downloads'> & { downloads: (Omit<ShopOrderContext['downloads'][number], 'token'> & { token?: string })[] };
 }
 
+/** The view of a shop order: the owner sees their download tokens, everyone else only their hashes. */
 export function shopOrderView({ snapshot, isOwner }: ViewArgs<ShopOrderMachine>): ShopOrderView {
   const context = snapshot.context;
   return {
