@@ -100,10 +100,12 @@ export async function receiveUpload(request: Request, target: UploadTarget): Pro
         (file) => ({ file }),
         (error: unknown) => ({ error }),
       );
-      // The store's verdict explains a stop better than the parser's complaint about it.
-      if ('error' in outcome) throw translate(outcome.error, target.policy);
+      // The store's own refusal (size, type) explains a stop better than the parser's complaint
+      // about it. Any other error of the store's here is the form breaking under it (a body cut
+      // off mid-file ends the file stream with the parser's error): malformed, below.
+      if ('error' in outcome && isStatdeskError(outcome.error)) throw translate(outcome.error, target.policy);
       // The file arrived but the form around it broke: keep nothing from a failed request.
-      await target.store.delete(target.tenantId, target.key);
+      if ('file' in outcome) await target.store.delete(target.tenantId, target.key);
     }
     throw new ValidationError('upload', [{ path: 'body', message: 'is not a well-formed multipart form', code: 'malformed_multipart' }]);
   }

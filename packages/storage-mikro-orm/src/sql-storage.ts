@@ -41,10 +41,11 @@ export class SqlStorage implements Storage {
 
   transaction<T>(fn: (tx: StorageTransaction) => Promise<T>): Promise<T> {
     return this.db.transaction(async (session) => {
-      const tx = new SqlTransaction(session, this.rows, this.values);
+      const tx = new SqlTransaction(session, this.rows, this.values, this.db.dialect);
       let result: T;
       try {
         result = await fn(tx);
+        await tx.flush();
       } catch (error) {
         tx.finish();
         throw error;
@@ -164,7 +165,8 @@ function encodeCursor(record: InstanceRecord): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (typeof time === 'number' && typeof id === 'string') return { createdAt: new Date(time), id };
+    // A number that is no instant (1e999, 9e15) would fail later, inside the query, as a 500.
+    if (Number.isSafeInteger(time) && !Number.isNaN(new Date(time as number).getTime()) && typeof id === 'string') return { createdAt: new Date(time as number), id };
   } catch {
     // Reported below.
   }

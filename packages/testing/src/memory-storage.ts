@@ -9,6 +9,7 @@
  */
 import {
   ConflictError,
+  ValidationError,
   type ClaimOptions,
   type CommandRecord,
   type HistoryRecord,
@@ -202,9 +203,15 @@ function encodeCursor(record: InstanceRecord): string {
   return Buffer.from(JSON.stringify([record.createdAt.getTime(), record.id])).toString('base64url');
 }
 
+/** A cursor this storage returned, or a `ValidationError` naming `cursor` (clients send them back). */
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [number, string];
-  return { createdAt: new Date(time), id };
+  try {
+    const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    if (Number.isSafeInteger(time) && !Number.isNaN(new Date(time as number).getTime()) && typeof id === 'string') return { createdAt: new Date(time as number), id };
+  } catch {
+    // Reported below.
+  }
+  throw new ValidationError('instance query', [{ path: 'cursor', message: 'is not a cursor this storage returned' }]);
 }
 
 class MemoryTransaction implements StorageTransaction {
