@@ -7,10 +7,16 @@ import { hash } from 'node:crypto';
 import type { HistoryRecord, InstanceRecord } from '../ports/storage';
 import { canonicalJson } from './json-codec';
 
+/** The `prevHash` of an instance's first history row: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** A history row before its hash is computed. */
 export type UnhashedHistory = Omit<HistoryRecord, 'hash'>;
 
+/**
+ * The SHA-256 (lowercase hex) of a history row's canonical JSON, `prevHash` included: the link of the audit
+ * chain.
+ */
 export function hashHistory(row: UnhashedHistory): string {
   // The canonical JSON of the row's fields, written out in sorted key order: the same text as
   // canonicalJson() of the whole object (so existing chains verify), without building it first.
@@ -23,6 +29,7 @@ export function hashHistory(row: UnhashedHistory): string {
   return hash('sha256', content, 'hex');
 }
 
+/** The result of checking a history chain: intact with its length, or the first broken row and why. */
 export type HistoryVerification =
   | { ok: true; length: number }
   | { ok: false; seq: number; reason: 'gap' | 'broken-link' | 'altered' | 'truncated' };
