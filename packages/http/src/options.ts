@@ -88,7 +88,7 @@ export interface UploadSettings {
   key?: (context: { identity: Identity; policy: string; now: Date }) => string;
 }
 
-/** Options of {@link createHttpHandler}. */
+/** Options of `createHttpHandler` (and, through it, of the Express and Next.js integrations). */
 export interface HttpHandlerOptions {
   /** Who is calling; `null` for anonymous. Called at most once per request. */
   identify: (request: Request) => Identity | null | Promise<Identity | null>;
