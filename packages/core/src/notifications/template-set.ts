@@ -94,7 +94,9 @@ export interface TemplateSet {
   template(id: string): NotificationTemplate;
   /** Renders one message; throws `TemplateParameterError` when its parameters do not fit the declaration. */
   render(request: RenderRequest & { channel: 'email' }): RenderedEmail;
+  /** Renders one SMS. */
   render(request: RenderRequest & { channel: 'sms' }): RenderedSms;
+  /** Renders one message of either channel. */
   render(request: RenderRequest): RenderedMessage;
 }
 
