@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { attachmentUploadPolicy, NotFoundError, receiptUploadPolicy, ValidationError, type UploadPolicy } from '@statdesk/core';
 import { attachmentDisposition } from '../content-disposition';
+import { downloadContentType } from '../download-content-type';
 import { jsonResponse } from '../json';
 import type { StoredFileReference } from '../options';
 import { spendToken } from '../public-rate-limit';
@@ -62,7 +63,7 @@ export async function download(scope: RequestScope): Promise<Response> {
   return new Response(toStream(found.content), {
     status: 200,
     headers: {
-      'content-type': found.file.contentType,
+      'content-type': downloadContentType(found.file.contentType),
       'content-length': String(found.file.size),
       'content-disposition': attachmentDisposition(target.filename),
       etag: `"${found.file.sha256}"`,
