@@ -46,6 +46,7 @@ export interface ResealCursor {
   id: string;
 }
 
+/** How `reseal` walks the profiles. */
 export interface ResealOptions {
   /** Profiles read and re-sealed per round trip (default 200). */
   batchSize?: number;

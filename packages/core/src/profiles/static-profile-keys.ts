@@ -13,6 +13,7 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 export type ProfileKeyMaterial = Uint8Array | string;
 
 /** Options of `staticProfileKeys`. */
+/** The keys `staticProfileKeys` serves: the current one, older ones still being read, and the lookup key. */
 export interface StaticProfileKeysOptions {
   /** The key new and re-sealed values use. */
   current: { id: string; key: ProfileKeyMaterial };
