@@ -42,7 +42,9 @@ export interface MikroOrmProfileStoreOptions {
 
 /** Where a re-seal stands: the last profile it looked at, to resume after. */
 export interface ResealCursor {
+  /** The tenant of the last profile handled. */
   tenantId: string;
+  /** The id of the last profile handled. */
   id: string;
 }
 

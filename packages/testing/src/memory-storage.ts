@@ -60,17 +60,28 @@ type Op =
 const key = (...parts: string[]) => parts.join('\u0000');
 const clone = copyRow;
 
+/** Direct reads of a `MemoryStorage`'s tables, bypassing the desk, for test assertions. */
 export interface MemoryStorageOracle {
+  /** The stored instance row. */
   instance(ref: InstanceRef): InstanceRecord | undefined;
+  /** The instance's history rows, in order. */
   history(ref: InstanceRef): HistoryRecord[];
+  /** Timers of one instance, or all. */
   timers(ref?: InstanceRef): TimerRecord[];
+  /** Outbox entries of one instance, or all. */
   outbox(ref?: InstanceRef): OutboxRecord[];
+  /** All idempotent command records. */
   commands(): CommandRecord[];
+  /** Row counts per table. */
   counts(): { instances: number; history: number; timers: number; outbox: number; commands: number };
   /** Overwrite a stored history row, as a tamperer with database access would. */
   tamperHistory(ref: InstanceRef, seq: number, change: Partial<HistoryRecord>): void;
 }
 
+/**
+ * `Storage` in memory with the same transactional semantics as the SQL adapters (optimistic versions, leases,
+ * unique keys); passes the storage conformance suite. For tests and single-process demos.
+ */
 export class MemoryStorage implements Storage {
   private readonly tables: Tables = {
     instances: new Map(),
