@@ -6,6 +6,11 @@
  *
  * The first failed call poisons the transaction: later calls and the commit reject with the same
  * error, so a caller that swallows a conflict still cannot commit a partial unit of work.
+ *
+ * Instance updates, history rows and timer cancels are held back and written together — one
+ * statement per kind — before the next other call and at commit, so a batch of timer deliveries
+ * costs a few round trips instead of several per timer. Their conflicts are then raised by that
+ * next call or by the commit (the port allows either); reads still see the transaction's own writes.
  */
 import {
   ConflictError,
@@ -17,21 +22,40 @@ import {
   type OutboxRecord,
   type StorageTransaction,
   type TimerRecord,
+  type TimerRef,
 } from '@statdesk/core';
+import type { Dialect } from './orm-config';
 import type { RowMapping } from './row-mapping';
 import type { SqlSession } from './sql/sql-database';
 import type { SqlValues } from './sql/sql-values';
-import { sql } from './sql/statements';
+import { sql, updateInstancesPostgres } from './sql/statements';
+
+/** Rows per multi-row statement: far below PostgreSQL's 65,535 parameters and SQLite's 32,766. */
+const CHUNK = 500;
+
+/** Writes held back until the next other call or the commit. */
+interface PendingWrites {
+  updates: { record: InstanceRecord; expectedVersion: number }[];
+  history: HistoryRecord[];
+  timerCancels: { ref: InstanceRef; key: string }[];
+}
 
 export class SqlTransaction implements StorageTransaction {
   private failure: { error: unknown } | undefined;
   private finished = false;
+  private pending: PendingWrites = { updates: [], history: [], timerCancels: [] };
 
   constructor(
     private readonly session: SqlSession,
     private readonly rows: RowMapping,
     private readonly values: SqlValues,
+    private readonly dialect: Dialect,
   ) {}
+
+  /** Writes what is held back; call before committing (a conflict then poisons the transaction). */
+  flush(): Promise<void> {
+    return this.guard(async () => {});
+  }
 
   /** The error that poisoned this transaction, if any; marks it finished. */
   finish(): { error: unknown } | undefined {
@@ -39,15 +63,64 @@ export class SqlTransaction implements StorageTransaction {
     return this.failure;
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs `work` after writing what is held back (unless `work` only adds to it). */
+  private async guard<T>(work: () => Promise<T>, holdsBack = false): Promise<T> {
     if (this.finished) throw new Error('statdesk storage: this transaction has already committed or rolled back');
     if (this.failure) throw this.failure.error;
     try {
+      if (!holdsBack) await this.writePending();
       return await work();
     } catch (error) {
       this.failure ??= { error };
       throw error;
     }
+  }
+
+  private async writePending(): Promise<void> {
+    const { updates, history, timerCancels } = this.pending;
+    if (!updates.length && !history.length && !timerCancels.length) return;
+    this.pending = { updates: [], history: [], timerCancels: [] };
+    for (let i = 0; i < updates.length; i += CHUNK) await this.writeUpdates(updates.slice(i, i + CHUNK));
+    for (let i = 0; i < history.length; i += CHUNK) await this.writeHistory(history.slice(i, i + CHUNK));
+    for (let i = 0; i < timerCancels.length; i += CHUNK) {
+      const chunk = timerCancels.slice(i, i + CHUNK);
+      await this.session.run(sql.deleteTimerKeys(chunk.length), chunk.flatMap((c) => [c.ref.tenantId, c.ref.instanceId, c.key]));
+    }
+  }
+
+  private async writeUpdates(updates: PendingWrites['updates']): Promise<void> {
+    const columns = ({ record }: PendingWrites['updates'][number]) => {
+      const [, , workflow, definitionVersion, state, status, ownerId, snapshot, version, historySeq, historyHash, keys, , updatedAt] = this.rows.instanceParams(record);
+      return [workflow, definitionVersion, state, status, ownerId, snapshot, version, historySeq, historyHash, keys, updatedAt];
+    };
+    let missing: PendingWrites['updates'];
+    if (updates.length > 1 && this.dialect === 'postgresql') {
+      const params = updates.flatMap((u) => [u.record.tenantId, u.record.id, u.expectedVersion, ...columns(u)]);
+      const updated = new Set((await this.session.all(updateInstancesPostgres(updates.length), params)).map((r) => r.id as string));
+      missing = updates.filter((u) => !updated.has(u.record.id));
+    } else {
+      missing = [];
+      for (const u of updates) {
+        const changed = await this.session.run(sql.updateInstance, [...columns(u), u.record.tenantId, u.record.id, u.expectedVersion]);
+        if (changed !== 1) missing.push(u);
+      }
+    }
+    const [lost] = missing;
+    if (!lost) return;
+    const [current] = await this.session.all(sql.instanceVersion, [lost.record.tenantId, lost.record.id]);
+    const actualVersion = current ? Number(current.version) : undefined;
+    throw new ConflictError(
+      `Instance ${lost.record.id} was changed by someone else (expected version ${lost.expectedVersion}, found ${actualVersion ?? 'none'})`,
+      { entity: 'instance', id: lost.record.id, expectedVersion: lost.expectedVersion, ...(actualVersion !== undefined ? { actualVersion } : {}) },
+    );
+  }
+
+  private async writeHistory(records: readonly HistoryRecord[]): Promise<void> {
+    const inserted = await this.session.all(sql.appendHistories(records.length), records.flatMap((r) => this.rows.historyParams(r)));
+    if (inserted.length === records.length) return;
+    const written = new Set(inserted.map((r) => JSON.stringify([r.instance_id, Number(r.seq)])));
+    const taken = records.find((r) => !written.has(JSON.stringify([r.instanceId, r.seq])))!;
+    throw new ConflictError(`History row ${taken.seq} of ${taken.instanceId} already exists`, { entity: 'history', id: taken.instanceId });
   }
 
   loadInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {
@@ -66,29 +139,13 @@ export class SqlTransaction implements StorageTransaction {
   }
 
   updateInstance(record: InstanceRecord, expectedVersion: number): Promise<void> {
-    return this.guard(async () => {
-      const [, , workflow, definitionVersion, state, status, ownerId, snapshot, version, historySeq, historyHash, keys, , updatedAt] =
-        this.rows.instanceParams(record);
-      const changed = await this.session.run(sql.updateInstance, [
-        workflow, definitionVersion, state, status, ownerId, snapshot, version, historySeq, historyHash, keys, updatedAt,
-        record.tenantId, record.id, expectedVersion,
-      ]);
-      if (changed === 1) return;
-      const [current] = await this.session.all(sql.instanceVersion, [record.tenantId, record.id]);
-      const actualVersion = current ? Number(current.version) : undefined;
-      throw new ConflictError(
-        `Instance ${record.id} was changed by someone else (expected version ${expectedVersion}, found ${actualVersion ?? 'none'})`,
-        { entity: 'instance', id: record.id, expectedVersion, ...(actualVersion !== undefined ? { actualVersion } : {}) },
-      );
-    });
+    // A second update of one instance is written after the first, not beside it.
+    const again = this.pending.updates.some((u) => u.record.tenantId === record.tenantId && u.record.id === record.id);
+    return this.guard(async () => void this.pending.updates.push({ record, expectedVersion }), !again);
   }
 
   appendHistory(record: HistoryRecord): Promise<void> {
-    return this.guard(async () => {
-      if ((await this.session.run(sql.appendHistory, this.rows.historyParams(record))) === 0) {
-        throw new ConflictError(`History row ${record.seq} of ${record.instanceId} already exists`, { entity: 'history', id: record.instanceId });
-      }
-    });
+    return this.guard(async () => void this.pending.history.push(record), true);
   }
 
   readHistory(ref: InstanceRef): Promise<HistoryRecord[]> {
@@ -124,9 +181,7 @@ export class SqlTransaction implements StorageTransaction {
   }
 
   deleteTimers(ref: InstanceRef, keys: readonly string[]): Promise<void> {
-    return this.guard(async () => {
-      if (keys.length) await this.session.run(sql.deleteTimers(keys.length), [ref.tenantId, ref.instanceId, ...keys]);
-    });
+    return this.guard(async () => void this.pending.timerCancels.push(...keys.map((key) => ({ ref: { ...ref }, key }))), true);
   }
 
   deleteAllTimers(ref: InstanceRef): Promise<void> {
@@ -140,6 +195,28 @@ export class SqlTransaction implements StorageTransaction {
   consumeTimer(tenantId: string, timerId: string): Promise<boolean> {
     // A concurrent consumer's DELETE waits for this row lock, then finds nothing.
     return this.guard(async () => (await this.session.run(sql.consumeTimer, [timerId, tenantId])) > 0);
+  }
+
+  consumeTimers(timers: readonly TimerRef[]): Promise<ReadonlySet<string>> {
+    return this.guard(async () => {
+      const consumed = new Set<string>();
+      for (let i = 0; i < timers.length; i += CHUNK) {
+        const chunk = timers.slice(i, i + CHUNK);
+        for (const row of await this.session.all(sql.consumeTimers(chunk.length), chunk.flatMap((t) => [t.timerId, t.tenantId]))) consumed.add(row.id as string);
+      }
+      return consumed;
+    });
+  }
+
+  loadInstances(refs: readonly InstanceRef[]): Promise<InstanceRecord[]> {
+    return this.guard(async () => {
+      const records: InstanceRecord[] = [];
+      for (let i = 0; i < refs.length; i += CHUNK) {
+        const chunk = refs.slice(i, i + CHUNK);
+        for (const row of await this.session.all(sql.loadInstances(chunk.length), chunk.flatMap((r) => [r.tenantId, r.instanceId]))) records.push(this.rows.instance(row));
+      }
+      return records;
+    });
   }
 
   enqueueOutbox(records: readonly OutboxRecord[]): Promise<void> {

@@ -485,19 +485,52 @@ class DeskEngine implements Desk {
     return result;
   }
 
-  /** Delivers every timer of the batch in one transaction; rejects (writing nothing) if any fails. */
+  /**
+   * Delivers every timer of the batch in one transaction; rejects (writing nothing) if any fails.
+   * Each instance's first timer is consumed and its instance loaded for the whole batch at once
+   * (when storage offers that): transitions of one instance never touch another's rows, so this
+   * is what one-by-one delivery would do. An instance's later timers are consumed at their turn,
+   * after the earlier transitions, which may have cancelled or replaced them.
+   */
   private deliverBatch(batch: readonly TimerRecord[]): Promise<boolean[]> {
     return this.storage.transaction(async (tx) => {
       const outcomes: boolean[] = [];
-      for (const timer of batch) outcomes.push(await this.applyTimer(tx, timer));
+      for (const timer of batch) {
+        const key = refKey(timer.tenantId, timer.instanceId);
+        const taken = leaders.get(key) === timer ? consumed.has(timer.id) : await tx.consumeTimer(timer.tenantId, timer.id);
+        if (taken && !loaded.has(key)) {
+          const record = await tx.loadInstance({ tenantId: timer.tenantId, instanceId: timer.instanceId });
+          if (record) current.set(key, record);
+          loaded.add(key);
+        }
+        const written = taken ? await this.fireTimer(tx, timer, current.get(key)) : undefined;
+        if (written) current.set(key, written);
+        outcomes.push(written !== undefined);
+      }
       return outcomes;
     });
   }
 
+      const leaders = new Map<string, TimerRecord>();
+      for (const timer of batch) if (!leaders.has(refKey(timer.tenantId, timer.instanceId))) leaders.set(refKey(timer.tenantId, timer.instanceId), timer);
+      const first = [...leaders.values()];
+      const consumed = tx.consumeTimers
+        ? await tx.consumeTimers(first.map((t) => ({ tenantId: t.tenantId, timerId: t.id })))
+        : await consumeEach(tx, first);
+      const refs = uniqueRefs(first.filter((t) => consumed.has(t.id)));
+      const loaded = new Set(refs.map((ref) => refKey(ref.tenantId, ref.instanceId)));
+      // The instances as this transaction leaves them: a later timer of one instance sees the earlier write.
+      const current = new Map((tx.loadInstances ? await tx.loadInstances(refs) : await loadEach(tx, refs)).map((r) => [refKey(r.tenantId, r.id), r]));
   private async deliverTimer(timer: TimerRecord): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.storage.transaction((tx) => this.applyTimer(tx, timer));
+        return await this.storage.transaction(async (tx) => {
+          // Consuming the row in the same transaction as the transition is what makes delivery
+          // happen once: a second worker's consume finds nothing or loses the commit.
+          if (!(await tx.consumeTimer(timer.tenantId, timer.id))) return false;
+          const record = await tx.loadInstance({ tenantId: timer.tenantId, instanceId: timer.instanceId });
+          return (await this.fireTimer(tx, timer, record)) !== undefined;
+        });
       } catch (error) {
         if (isStatdeskError(error, 'CONFLICT') && attempt < 5) continue;
         throw error;
@@ -505,27 +538,26 @@ class DeskEngine implements Desk {
     }
   }
 
-  /** One timer's transition inside `tx`; `false` when there is nothing to deliver any more. */
-  private async applyTimer(tx: StorageTransaction, timer: TimerRecord): Promise<boolean> {
-    // Consuming the row in the same transaction as the transition is what makes delivery
-    // happen once: a second worker's consume finds nothing or loses the commit.
-    if (!(await tx.consumeTimer(timer.tenantId, timer.id))) return false;
-    const record = await tx.loadInstance({ tenantId: timer.tenantId, instanceId: timer.instanceId });
-    if (!record || record.status !== 'active') return false;
+  /**
+   * The transition of a consumed timer on its instance (as loaded in `tx`): the written record,
+   * or `undefined` when there is nothing to deliver any more (instance gone, done, event stale).
+   */
+  private async fireTimer(tx: StorageTransaction, timer: TimerRecord, record: InstanceRecord | undefined): Promise<InstanceRecord | undefined> {
+    if (!record || record.status !== 'active') return undefined;
     const def = this.registry.get(record.workflow, record.definitionVersion);
     const event = decodeJson(timer.event) as AnyEventObject;
     const snapshot = restoreSnapshot(def, record);
     const accepted = snapshot.can(event);
-    if (!accepted && !def.recordedEvents.includes(event.type)) return false;
+    if (!accepted && !def.recordedEvents.includes(event.type)) return undefined;
     // A recorded event the machine ignores still gets its history row, state unchanged.
     const [next, actions] = accepted ? transition(def.machine, snapshot, event) : [snapshot, []];
-    await this.writeTransition(tx, def, record, next, actions, {
+    const { record: written } = await this.writeTransition(tx, def, record, next, actions, {
       actor: { id: systemActor.id, role: SYSTEM_ROLE },
       eventType: event.type,
       payload: redactPersonalData(withoutType(event)),
       now: this.clock.now(),
     });
-    return true;
+    return written;
   }
 
   // ---------------------------------------------------------------- outbox
@@ -984,6 +1016,31 @@ const notifyHandler: EffectHandler = async (effect, context) => {
 /** Code-point order, the same in every locale. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function consumeEach(tx: StorageTransaction, timers: readonly TimerRecord[]): Promise<ReadonlySet<string>> {
+  const consumed = new Set<string>();
+  for (const timer of timers) if (await tx.consumeTimer(timer.tenantId, timer.id)) consumed.add(timer.id);
+  return consumed;
+}
+
+async function loadEach(tx: StorageTransaction, refs: readonly InstanceRef[]): Promise<InstanceRecord[]> {
+  const records: InstanceRecord[] = [];
+  for (const ref of refs) {
+    const record = await tx.loadInstance(ref);
+    if (record) records.push(record);
+  }
+  return records;
+}
+
+function refKey(tenantId: string, instanceId: string): string {
+  return JSON.stringify([tenantId, instanceId]);
+}
+
+function uniqueRefs(timers: readonly TimerRecord[]): InstanceRef[] {
+  const refs = new Map<string, InstanceRef>();
+  for (const t of timers) refs.set(refKey(t.tenantId, t.instanceId), { tenantId: t.tenantId, instanceId: t.instanceId });
+  return [...refs.values()];
 }
 
 function errorMessage(error: unknown): string {

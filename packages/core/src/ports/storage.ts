@@ -94,6 +94,12 @@ export interface TimerRecord {
   createdAt: Date;
 }
 
+/** A timer by tenant and id, as `consumeTimers` takes it. */
+export interface TimerRef {
+  tenantId: string;
+  timerId: string;
+}
+
 export type OutboxStatus = 'pending' | 'done' | 'dead';
 
 export interface OutboxRecord {
@@ -195,6 +201,17 @@ export interface StorageTransaction {
    * `ConflictError`.
    */
   consumeTimer(tenantId: string, timerId: string): Promise<boolean>;
+  /**
+   * Optional: `consumeTimer` for several timers at once (one round trip on a database). Returns
+   * the ids of those it consumed; each timer has exactly `consumeTimer`'s guarantees. The engine
+   * uses it, when present, to deliver a batch of timers in one transaction.
+   */
+  consumeTimers?(timers: readonly TimerRef[]): Promise<ReadonlySet<string>>;
+  /**
+   * Optional: `loadInstance` for several instances at once, as of this transaction. Returns the
+   * records found (missing ones are simply absent), in any order.
+   */
+  loadInstances?(refs: readonly InstanceRef[]): Promise<InstanceRecord[]>;
   enqueueOutbox(records: readonly OutboxRecord[]): Promise<void>;
   getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined>;
   /** MUST raise `ConflictError` when the (tenant, key) exists. */

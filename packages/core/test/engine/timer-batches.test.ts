@@ -6,7 +6,7 @@
 import { ConflictError, createDesk, defineWorkflow, type InstanceRecord, type Storage, type StorageTransaction } from '@statdesk/core';
 import { MemoryStorage, TestClock } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
-import { setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { z } from 'zod';
 
 const tenantId = 'sci';
@@ -31,6 +31,30 @@ const escalation = defineWorkflow({
     if (snapshot.context.title === 'poison' && snapshot.value === 'escalated') throw new Error('this escalation cannot be written');
     return [];
   },
+});
+
+/** A reminder every minute re-enters `waiting` (re-arming both timers); two minutes without one expire it. */
+const reminders = defineWorkflow({
+  name: 'reminders',
+  version: '1',
+  machine: setup({ types: {} as { context: { reminded: number } } }).createMachine({
+    id: 'reminders',
+    context: { reminded: 0 },
+    initial: 'waiting',
+    states: {
+      waiting: {
+        after: {
+          [MINUTE]: { target: 'waiting', reenter: true, actions: assign({ reminded: ({ context }) => context.reminded + 1 }) },
+          [2 * MINUTE]: 'expired',
+        },
+      },
+      expired: { type: 'final' },
+    },
+  }),
+  create: { roles: ['officer'] },
+  ownerRoles: [],
+  readRoles: ['officer'],
+  events: {},
 });
 
 /** A storage that counts its transactions and can make one instance's next update conflict. */
@@ -157,5 +181,17 @@ describe('timers delivered in batches', () => {
     }
     expect(total).toBe(500);
     for (const instanceId of ids) expect(escalations(instanceId)).toHaveLength(1);
+  });
+
+  it('an earlier timer of the same batch that replaces a later one wins: the replaced timer is skipped, as one by one', async () => {
+    const storage = new MemoryStorage();
+    const clock = new TestClock('2025-04-05T06:00:00.000Z');
+    const desk = createDesk({ storage, clock, workflows: [reminders], timers: { deliveriesPerTransaction: 10 } });
+    const { instanceId } = await desk.create({ tenantId, workflow: 'reminders', actor: officer });
+    // Both timers are due and claimed together; the reminder (due first) re-arms the expiry.
+    clock.advance(2 * MINUTE);
+    expect(await desk.runDueTimers()).toEqual({ delivered: 1, skipped: 1, failed: 0 });
+    expect(storage.oracle.instance({ tenantId, instanceId })).toMatchObject({ state: 'waiting', version: 2 });
+    expect(storage.oracle.timers({ tenantId, instanceId }).map((t) => t.dueAt.getTime() - clock.now().getTime()).sort((a, b) => a - b)).toEqual([MINUTE, 2 * MINUTE]);
   });
 });

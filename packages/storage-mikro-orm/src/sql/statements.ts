@@ -14,7 +14,21 @@ const OUTBOX_COLUMNS =
   'id, tenant_id, instance_id, type, payload, idempotency_key, status, attempts, next_attempt_at, last_error, created_at, completed_at';
 
 const placeholders = (count: number) => `(${Array.from({ length: count }, () => '?').join(', ')})`;
-const list = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+/** `VALUES (?, ?), (?, ?)…`: row values to match with `(a, b) IN (…)`, on both dialects. */
+const rows = (count: number, width: number) => `VALUES ${Array.from({ length: count }, () => placeholders(width)).join(', ')}`;
+
+/**
+ * PostgreSQL: compare-and-set of several instances in one statement; returns the ids updated
+ * (the caller reports the others as conflicts). Parameters per row: tenant, id, expected
+ * version, then the 11 updated columns in `updateInstance`'s order.
+ */
+export const updateInstancesPostgres = (count: number) =>
+  `UPDATE statdesk_instances AS i SET workflow = v.column4, definition_version = v.column5, state = v.column6, status = v.column7,
+    owner_id = v.column8, snapshot = v.column9, version = v.column10, history_seq = v.column11, history_hash = v.column12, keys = v.column13,
+    updated_at = v.column14
+  FROM (VALUES ${Array.from({ length: count }, () => '(?, ?, ?::int, ?, ?, ?, ?, ?::varchar, ?::jsonb, ?::int, ?::int, ?, ?::jsonb, ?::timestamptz)').join(', ')}) AS v
+  WHERE i.tenant_id = v.column1 AND i.id = v.column2 AND i.version = v.column3
+  RETURNING i.id`;
 
 export const sql = {
   loadInstance: `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE tenant_id = ? AND id = ?`,
@@ -23,7 +37,6 @@ export const sql = {
     history_seq = ?, history_hash = ?, keys = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND version = ?`,
   instanceVersion: 'SELECT version FROM statdesk_instances WHERE tenant_id = ? AND id = ?',
 
-  appendHistory: `INSERT INTO statdesk_history (${HISTORY_COLUMNS}) VALUES ${placeholders(13)} ON CONFLICT (tenant_id, instance_id, seq) DO NOTHING`,
   readHistory: `SELECT ${HISTORY_COLUMNS} FROM statdesk_history WHERE tenant_id = ? AND instance_id = ? ORDER BY seq`,
 
   deleteKeys: 'DELETE FROM statdesk_instance_keys WHERE tenant_id = ? AND instance_id = ?',
@@ -39,10 +52,16 @@ export const sql = {
   putTimer: `INSERT INTO statdesk_timers (${TIMER_COLUMNS}) VALUES ${placeholders(7)}
     ON CONFLICT (tenant_id, instance_id, "key") DO UPDATE SET id = excluded.id, due_at = excluded.due_at, event = excluded.event,
     created_at = excluded.created_at, lease_owner = NULL, lease_until = NULL`,
-  deleteTimers: (count: number) => `DELETE FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ? AND "key" IN (${list(count)})`,
   deleteAllTimers: 'DELETE FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ?',
   listTimers: `SELECT ${TIMER_COLUMNS} FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ? ORDER BY due_at, id`,
   consumeTimer: 'DELETE FROM statdesk_timers WHERE id = ? AND tenant_id = ?',
+  consumeTimers: (count: number) => `DELETE FROM statdesk_timers WHERE (id, tenant_id) IN (${rows(count, 2)}) RETURNING id`,
+  loadInstances: (count: number) => `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE (tenant_id, id) IN (${rows(count, 2)})`,
+  /** Several rows at once; the caller reports the rows not returned as conflicts. */
+  appendHistories: (count: number) =>
+    `INSERT INTO statdesk_history (${HISTORY_COLUMNS}) VALUES ${Array.from({ length: count }, () => placeholders(13)).join(', ')}
+    ON CONFLICT (tenant_id, instance_id, seq) DO NOTHING RETURNING instance_id, seq`,
+  deleteTimerKeys: (count: number) => `DELETE FROM statdesk_timers WHERE (tenant_id, instance_id, "key") IN (${rows(count, 3)})`,
   nextTimerDue: 'SELECT MIN(due_at) AS due FROM statdesk_timers',
 
   enqueueOutbox: (count: number) =>
