@@ -1,4 +1,5 @@
 import { NotFoundError } from '@statdesk/core';
+import { spendToken } from '../public-rate-limit';
 import type { RequestScope } from '../request-scope';
 
 /**
@@ -9,6 +10,8 @@ import type { RequestScope } from '../request-scope';
 export async function paymentCallback(scope: RequestScope): Promise<Response> {
   const settle = scope.runtime.options.paymentCallback;
   if (!settle) throw new NotFoundError('route', 'GET /payments/callback/:gateway');
+  // Public like the lookups: a client guessing authorities is limited before anything is looked up.
+  await spendToken(scope.runtime.limiter, scope.clientKey());
   const context = await scope.routeContext();
   const { redirectTo } = await settle({ gateway: scope.param('gateway'), query: scope.url.searchParams }, context);
   const location = safeRedirect(redirectTo, scope.url, scope.runtime.options.redirectOrigins ?? []);
