@@ -9,6 +9,7 @@ import { systemActor } from '../engine/actor';
 import type { Desk } from '../engine/desk';
 import { NotFoundError, ValidationError, isStatdeskError } from '../errors';
 import { PAYMENT_AUTHORITY_KEY, type PaymentContext } from './payment-context';
+import { sendOnFreshState } from './send-on-fresh-state';
 
 /** What {@link handlePaymentCallback} did with a gateway's return. */
 export interface PaymentCallbackResult {
@@ -43,7 +44,7 @@ export async function handlePaymentCallback(
   if (!ref) throw new NotFoundError('payment', authority!);
   let accepted = true;
   try {
-    await desk.send({ tenantId: input.tenantId, instanceId: ref.instanceId, actor: systemActor, event: { type: 'callback', status: status! } });
+    await sendOnFreshState(desk, { tenantId: input.tenantId, instanceId: ref.instanceId, actor: systemActor, event: { type: 'callback', status: status! } });
   } catch (error) {
     if (!isStatdeskError(error, 'INVALID_TRANSITION')) throw error;
     accepted = false;

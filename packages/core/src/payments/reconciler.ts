@@ -13,6 +13,7 @@ import type { Desk } from '../engine/desk';
 import { isStatdeskError } from '../errors';
 import type { GatewayRegistry } from './gateway-registry';
 import { PAYMENT_AUTHORITY_KEY } from './payment-context';
+import { sendOnFreshState } from './send-on-fresh-state';
 
 /** What one reconciliation sweep found. */
 export interface ReconcileResult {
@@ -71,7 +72,7 @@ export function createPaymentReconciler(options: {
           continue;
         }
         try {
-          await desk.send({ tenantId, instanceId: ref.instanceId, actor: systemActor, event: { type: 'reportedPaid' } });
+          await sendOnFreshState(desk, { tenantId, instanceId: ref.instanceId, actor: systemActor, event: { type: 'reportedPaid' } });
           result.reported++;
         } catch (error) {
           if (!isStatdeskError(error, 'INVALID_TRANSITION')) throw error;
