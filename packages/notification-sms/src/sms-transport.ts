@@ -8,7 +8,7 @@ import type { SmsProvider } from './provider';
 
 /** Options of {@link smsTransport}. */
 export interface SmsTransportOptions {
-  /** The provider whose template API sends the messages (`kavenegar(...)`, `smsIr(...)`). */
+  /** The provider whose template API sends the messages (`kavenegarProvider(...)`, `smsIrProvider(...)`). */
   provider: SmsProvider;
   /** Checked at construction: every lookup template these use must be known to the provider. */
   templates?: TemplateSet;
