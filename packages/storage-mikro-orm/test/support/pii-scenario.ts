@@ -31,6 +31,7 @@ import {
   type Actor,
   type ApplicantProfiles,
   type Logger,
+  type Notifier,
   type SmsDelivery,
   type EmailDelivery,
 } from '@statdesk/core';
@@ -65,7 +66,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const PDF = new TextEncoder().encode('%PDF-1.4\n% receipt\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 
 export interface PlantedRun {
-  desk: TestDesk<MikroOrmStorage>;
+  desk: TestDesk<MikroOrmStorage, Notifier>;
   profiles: MikroOrmProfileStore;
   registry: ApplicantProfiles;
   /** Every log line: the desk's logger and anything written to the console. */
@@ -117,7 +118,7 @@ export async function runPlantedScenario(storage: MikroOrmStorage): Promise<Plan
   });
   const sim = await startGatewaySimulator({ merchantId });
   const gateways = createGatewayRegistry({ gateways: [zarinpalGateway({ merchantId, baseUrl: sim.baseUrl, timeoutMs: 2_000 })] });
-  const t: TestDesk<MikroOrmStorage> = createTestDesk({
+  const t: TestDesk<MikroOrmStorage, Notifier> = createTestDesk({
     storage,
     clock,
     notifier,
