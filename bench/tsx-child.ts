@@ -10,6 +10,8 @@ export interface TsxChild<Ready> {
   child: ChildProcess;
   /** The child's first IPC message; rejects if it exits before sending one. */
   ready: Promise<Ready>;
+  /** Sends a message and resolves to the child's next message (its answer). */
+  request<Answer>(message: string): Promise<Answer>;
   /** Sends `stop`, waits up to `graceMs` for it to exit, then kills it. Resolves to its last message. */
   stop(graceMs?: number): Promise<unknown>;
 }
@@ -34,6 +36,11 @@ export function startTsxChild<Ready>(file: string, env: Record<string, string>, 
   return {
     child,
     ready,
+    async request<Answer>(message: string) {
+      const answer = once(child, 'message');
+      child.send(message);
+      return ((await answer) as [Answer])[0];
+    },
     async stop(graceMs = 30_000) {
       if (child.exitCode === null && child.signalCode === null) {
         if (child.connected) child.send('stop');

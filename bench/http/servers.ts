@@ -1,10 +1,10 @@
 /**
  * The http suite's server process: the Express example portal (on the PostgreSQL database named
  * by BENCH_HTTP_DATABASE_URL, in a temporary data folder) with one information order in it, and
- * beside it a bare Express app whose route runs the same SQL query the order's view runs. It
+ * beside it a bare Express app whose route runs the same SQL queries the order's view runs. It
  * tells its parent (over the IPC channel) where both listen and which cookie reads the order,
- * and closes everything when told `stop`. The load generator runs in the parent, so it does not
- * share this process's event loop.
+ * answers `cpu` with its CPU time so far, and closes everything when told `stop`. The load
+ * generator runs in the parent, so it does not share this process's event loop.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -27,9 +27,15 @@ export interface HttpServersReady {
   cookie: string;
 }
 
-/** The query the storage runs for `desk.get` (the order's view), as the bare route runs it. */
+/**
+ * The queries the order's view needs, as the storage runs them: the instance (for `desk.get`)
+ * and its history (the view's SLA summary is computed from it). statdesk also reads the instance
+ * a second time (`desk.history` authorises on its own); a hand-written route would not.
+ */
 const LOAD_INSTANCE = `SELECT tenant_id, id, workflow, definition_version, state, status, owner_id, snapshot, version, history_seq, history_hash, keys, created_at, updated_at
   FROM statdesk_instances WHERE tenant_id = $1 AND id = $2`;
+const READ_HISTORY = `SELECT tenant_id, instance_id, seq, at, actor_id, actor_role, event_type, from_state, to_state, definition_version, payload, prev_hash, hash
+  FROM statdesk_history WHERE tenant_id = $1 AND instance_id = $2 ORDER BY seq`;
 const OWNER = 'citizen-maryam';
 
 const databaseUrl = process.env.BENCH_HTTP_DATABASE_URL;
@@ -54,8 +60,12 @@ bare.disable('x-powered-by');
 bare.get('/orders/:id', async (req, res, next) => {
   try {
     const { rows } = await pool.query(LOAD_INSTANCE, [portal.tenantId, req.params.id]);
-    if (!rows[0]) res.status(404).json({ error: 'not found' });
-    else res.json(rows[0]);
+    if (!rows[0]) {
+      res.status(404).json({ error: 'not found' });
+      return;
+    }
+    const history = await pool.query(READ_HISTORY, [portal.tenantId, req.params.id]);
+    res.json({ ...rows[0], history: history.rows });
   } catch (error) {
     next(error);
   }
@@ -73,6 +83,8 @@ const ready: HttpServersReady = {
 };
 process.send(ready);
 process.on('message', (message) => {
+  // The parent reads this process's CPU time around each round.
+  if (message === 'cpu') process.send!(process.cpuUsage());
   if (message !== 'stop') return;
   void (async () => {
     await new Promise((resolve) => bareServer.close(resolve));
