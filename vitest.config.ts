@@ -6,6 +6,6 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    projects: ['packages/*', 'examples/*', 'scripts'],
+    projects: ['packages/*', 'examples/*', 'scripts', 'packages/storage-mikro-orm/vitest.workflows.config.ts'],
   },
 });
