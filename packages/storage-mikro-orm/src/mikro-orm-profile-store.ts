@@ -317,9 +317,16 @@ function rowLabel(tenantId: string, profileId: string): string {
 
 /** A profile store on the storage's database and connection pool; run the storage's migrations first. */
 export function mikroOrmProfileStore(storage: MikroOrmStorage, options: MikroOrmProfileStoreOptions): MikroOrmProfileStore {
-  if (options?.keys && options.encryptionKey !== undefined) {
+  const { keys: given, encryptionKey } = options ?? {};
+  if (given !== undefined && encryptionKey !== undefined) {
     throw new ValidationError('profile store options', [{ path: 'keys', message: 'give keys or encryptionKey, not both' }]);
   }
-  const keys = options?.keys ?? profileKeysFromSecret(options?.encryptionKey as Uint8Array | string);
+  if (given !== undefined && !(['currentKey', 'keyById', 'lookupKey'] as const).every((method) => typeof given?.[method] === 'function')) {
+    throw new ValidationError('profile store options', [{ path: 'keys', message: 'must be a ProfileKeyProvider (currentKey, keyById, lookupKey)' }]);
+  }
+  if (given === undefined && encryptionKey === undefined) {
+    throw new ValidationError('profile store options', [{ path: 'encryptionKey', message: 'give keys (a ProfileKeyProvider) or encryptionKey (32 bytes, or 32 bytes in base64)' }]);
+  }
+  const keys = given ?? profileKeysFromSecret(encryptionKey!);
   return new MikroOrmProfileStore(storage.database, profileSealer(keys));
 }

@@ -1,9 +1,11 @@
 /** Profile key rotation on a SQLite file. */
-import { mikroOrmStorage } from '@statdesk/storage-mikro-orm';
+import { ValidationError, staticProfileKeys, type ProfileKeyProvider } from '@statdesk/core';
+import { mikroOrmProfileStore, mikroOrmStorage } from '@statdesk/storage-mikro-orm';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { describeKeyRotation, type RotationDatabase } from './support/key-rotation-cases';
 import { ormSqliteConnection } from './support/sqlite-connection';
 
@@ -24,4 +26,22 @@ describeKeyRotation('SQLite', async (): Promise<RotationDatabase> => {
     query: async (sql, params) => raw.prepare(sql).all(...params) as Record<string, unknown>[],
     reset: async () => void raw.prepare('DELETE FROM statdesk_profiles').run(),
   };
+});
+
+it('names keys when it is no key provider or comes with encryptionKey too, and encryptionKey when neither is given', async () => {
+  const storage = await mikroOrmStorage({ driver: 'sqlite', dbName: ':memory:', migrate: true });
+  closing.push(() => storage.close());
+  const keys = staticProfileKeys({ current: { id: 'k1', key: randomBytes(32) }, lookupKey: randomBytes(32) });
+  const refused = (options: Parameters<typeof mikroOrmProfileStore>[1]) => {
+    try {
+      mikroOrmProfileStore(storage, options);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      return (error as ValidationError).fields;
+    }
+    throw new Error('expected a ValidationError');
+  };
+  expect(refused({ keys, encryptionKey: randomBytes(32) })).toEqual(['keys']);
+  expect(refused({ keys: { currentKey: () => ({ id: 'k1', bytes: randomBytes(32) }) } as unknown as ProfileKeyProvider })).toEqual(['keys']);
+  expect(refused({})).toEqual(['encryptionKey']);
 });
