@@ -20,15 +20,22 @@
  */
 import type { JsonValue } from './json';
 
+/** Addresses one instance: its tenant and id. */
 export interface InstanceRef {
+  /** The tenant. */
   tenantId: string;
+  /** The instance id, unique per tenant. */
   instanceId: string;
 }
 
+/** `active` while the machine runs, `done` once it reached a final state. */
 export type InstanceStatus = 'active' | 'done';
 
+/** A workflow instance as storage keeps it. */
 export interface InstanceRecord {
+  /** The tenant. */
   tenantId: string;
+  /** The instance id, unique per tenant. */
   id: string;
   /** Workflow name, e.g. `information-order`. */
   workflow: string;
@@ -36,6 +43,7 @@ export interface InstanceRecord {
   definitionVersion: string;
   /** The state value flattened to a string (`consultation.awaitingApplicant`), for queries. */
   state: string;
+  /** Active or done. */
   status: InstanceStatus;
   /** The actor id that owns the record (the citizen), if any. */
   ownerId: string | null;
@@ -45,10 +53,13 @@ export interface InstanceRecord {
   version: number;
   /** Sequence number and hash of the newest history row: the head of the hash chain. */
   historySeq: number;
+  /** The hash of that row. */
   historyHash: string;
   /** The instance's lookup keys, as last set with `setInstanceKeys`. */
   keys: InstanceKey[];
+  /** When it was created (UTC). */
   createdAt: Date;
+  /** When it last changed (UTC). */
   updatedAt: Date;
 }
 
@@ -58,86 +69,130 @@ export interface InstanceRecord {
  * (non-unique) holders of the same value do not block it, and are found by lookups alike.
  */
 export interface InstanceKey {
+  /** The key's name, e.g. `complaint.tracking`. */
   name: string;
+  /** The key's value. */
   value: string;
+  /** Whether at most one instance per tenant may hold it. */
   unique: boolean;
 }
 
+/** One row of an instance's append-only, hash-chained history. */
 export interface HistoryRecord {
+  /** The tenant. */
   tenantId: string;
+  /** The instance. */
   instanceId: string;
   /** 1, 2, 3, … with no gaps, per instance. */
   seq: number;
+  /** When (UTC). */
   at: Date;
+  /** Who acted. */
   actorId: string;
+  /** The role they acted under. */
   actorRole: string;
+  /** The event (or `create`). */
   eventType: string;
   /** `null` for the row that created the instance. */
   fromState: string | null;
+  /** State after. */
   toState: string;
+  /** The definition version that handled it. */
   definitionVersion: string;
   /** The event after redaction of personal data; `null` when the event carried nothing. */
   payload: JsonValue;
+  /** The previous row's hash (`GENESIS_HASH` for the first row). */
   prevHash: string;
+  /** This row's hash (see `hashHistory`). */
   hash: string;
 }
 
+/** A durable timer: an event to deliver to an instance at `dueAt`. */
 export interface TimerRecord {
+  /** Timer id (new on every re-schedule). */
   id: string;
+  /** The tenant. */
   tenantId: string;
+  /** The instance it fires into. */
   instanceId: string;
   /** Unique per instance: re-scheduling a key replaces the timer (and gives it a new id). */
   key: string;
+  /** When it is due (UTC). */
   dueAt: Date;
   /** The event delivered when the timer fires. */
   event: JsonValue;
+  /** When it was scheduled (UTC). */
   createdAt: Date;
 }
 
 /** A timer by tenant and id, as `consumeTimers` takes it. */
 export interface TimerRef {
+  /** The tenant. */
   tenantId: string;
+  /** The timer's id. */
   timerId: string;
 }
 
+/** `pending` until done, `done` once the handler succeeded, `dead` when it failed for good. */
 export type OutboxStatus = 'pending' | 'done' | 'dead';
 
+/** An effect written with the state change that caused it, delivered later by a worker. */
 export interface OutboxRecord {
+  /** Row id. */
   id: string;
+  /** The tenant. */
   tenantId: string;
+  /** The instance that produced it. */
   instanceId: string;
   /** The effect's type, e.g. `notify`: selects the handler. */
   type: string;
+  /** The effect's payload (JSON-encoded by the engine). */
   payload: JsonValue;
   /** Stable across retries and restarts; handed to the provider to make the effect idempotent. */
   idempotencyKey: string;
+  /** Pending, done or dead. */
   status: OutboxStatus;
+  /** Attempts made so far. */
   attempts: number;
+  /** When it may be tried (again) (UTC). */
   nextAttemptAt: Date;
+  /** The last failure's message. */
   lastError: string | null;
+  /** When it was written (UTC). */
   createdAt: Date;
+  /** When it was done or dead-lettered. */
   completedAt: Date | null;
 }
 
+/** The stored result of an idempotent command. */
 export interface CommandRecord {
+  /** The tenant. */
   tenantId: string;
+  /** The caller's key, unique per tenant. */
   idempotencyKey: string;
   /** A hash of the command, to tell a replay from a different command reusing the key. */
   fingerprint: string;
+  /** The command's result, returned again for a replay. */
   result: JsonValue;
+  /** When it ran (UTC). */
   createdAt: Date;
 }
 
 /** A lease taken by `claimDueTimers`/`claimOutbox`. */
 export interface ClaimOptions {
+  /** The instant rows must be due by (UTC). */
   now: Date;
+  /** How many rows at most. */
   limit: number;
   /** How long the claim holds; after it, another worker may claim the row again. */
   leaseMs: number;
+  /** Who holds the lease. */
   workerId: string;
 }
 
+/** A failed outbox attempt, as `failOutbox` records it. */
 export interface OutboxFailure {
+  /** The failure's message (no personal data). */
   error: string;
   /** When to try again; ignored when `dead`. */
   nextAttemptAt: Date;
@@ -145,12 +200,17 @@ export interface OutboxFailure {
   dead: boolean;
 }
 
+/** Which instances `Storage.listInstances` returns. */
 export interface InstanceQuery {
+  /** The tenant. */
   tenantId: string;
+  /** Only this workflow's instances. */
   workflow?: string;
   /** Any of these flattened states (exact match). */
   states?: readonly string[];
+  /** Only active or only done instances. */
   status?: InstanceStatus;
+  /** Only instances of this owner. */
   ownerId?: string;
   /** 1..500. */
   limit: number;
@@ -158,12 +218,23 @@ export interface InstanceQuery {
   cursor?: string;
 }
 
+/** One page of results. */
 export interface Page<T> {
+  /** The items on this page. */
   items: T[];
   /** Present when more items follow. */
   nextCursor?: string;
 }
 
+/**
+ * The storage port (see the module contract above): transactions for commands, reads for views, and leased
+ * claims of due timers and outbox rows for workers. Every adapter must pass `describeStorageConformance` from
+ * `@statdesk/testing/conformance`.
+ */
+/**
+ * What a storage transaction offers the engine: instance reads and compare-and-set writes, history, keys,
+ * timers, the outbox and command results, all committed or rolled back together.
+ */
 export interface StorageTransaction {
   /** The instance as of this transaction (including its own writes), or `undefined`. */
   loadInstance(ref: InstanceRef): Promise<InstanceRecord | undefined>;
@@ -212,7 +283,9 @@ export interface StorageTransaction {
    * records found (missing ones are simply absent), in any order.
    */
   loadInstances?(refs: readonly InstanceRef[]): Promise<InstanceRecord[]>;
+  /** Writes effects to the outbox, to be dispatched after commit. */
   enqueueOutbox(records: readonly OutboxRecord[]): Promise<void>;
+  /** The stored result of a command by idempotency key, as of this transaction. */
   getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined>;
   /** MUST raise `ConflictError` when the (tenant, key) exists. */
   saveCommand(record: CommandRecord): Promise<void>;
@@ -225,11 +298,13 @@ export interface Storage {
    */
   transaction<T>(fn: (tx: StorageTransaction) => Promise<T>): Promise<T>;
 
+  /** The committed instance, or `undefined`. */
   getInstance(ref: InstanceRef): Promise<InstanceRecord | undefined>;
   /** Ordered by `createdAt`, then `id`; paginated by an opaque cursor. Never unbounded. */
   listInstances(query: InstanceQuery): Promise<Page<InstanceRecord>>;
   /** The instance's history in `seq` order. */
   readHistory(ref: InstanceRef): Promise<HistoryRecord[]>;
+  /** The stored result of a command by idempotency key. */
   getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined>;
   /** Instances holding this key (committed), oldest first; at most `limit` (default 20). */
   findInstancesByKey(tenantId: string, name: string, value: string, limit?: number): Promise<InstanceRef[]>;
