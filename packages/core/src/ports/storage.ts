@@ -227,11 +227,6 @@ export interface Page<T> {
 }
 
 /**
- * The storage port (see the module contract above): transactions for commands, reads for views, and leased
- * claims of due timers and outbox rows for workers. Every adapter must pass `describeStorageConformance` from
- * `@statdesk/testing/conformance`.
- */
-/**
  * What a storage transaction offers the engine: instance reads and compare-and-set writes, history, keys,
  * timers, the outbox and command results, all committed or rolled back together.
  */
@@ -291,6 +286,11 @@ export interface StorageTransaction {
   saveCommand(record: CommandRecord): Promise<void>;
 }
 
+/**
+ * The storage port (see the module contract above): transactions for commands, reads for views, and leased
+ * claims of due timers and outbox rows for workers. Every adapter must pass `describeStorageConformance` from
+ * `@statdesk/testing/conformance`.
+ */
 export interface Storage {
   /**
    * Run `fn` in one atomic unit of work. Commits when `fn` resolves, rolls back when it
