@@ -21,7 +21,7 @@ const CONNECTIONS = 10;
 
 const http: BenchSuite = async ({ quick, databaseUrl, log }) => {
   const rounds = quick ? 3 : 5;
-  const seconds = quick ? 2 : 5;
+  const seconds = quick ? 1.5 : 5;
   const database = `bench_http_${process.pid}`;
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
@@ -52,8 +52,8 @@ const http: BenchSuite = async ({ quick, databaseUrl, log }) => {
       cpuMs[name].requests += result.requests.total;
       return result.requests.total / result.duration;
     };
-    await run('portal', 1);
-    await run('bare', 1);
+    await run('portal', quick ? 0.5 : 1);
+    await run('bare', quick ? 0.5 : 1);
     const portal: number[] = [];
     const bare: number[] = [];
     for (let r = 0; r < rounds; r++) {

@@ -42,9 +42,9 @@ interface Side {
 const scale: BenchSuite = async ({ quick, databaseUrl, log }) => {
   const large = quick ? 100_000 : 1_000_000;
   const rounds = quick ? 3 : 7;
-  const perRound = quick ? 100 : 400;
+  const perRound = quick ? 80 : 400;
   const dueTimers = quick ? 500 : 5_000;
-  const workerSeconds = quick ? 5 : 20;
+  const workerSeconds = quick ? 4 : 20;
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   const sides: Side[] = [];
@@ -121,7 +121,7 @@ const scale: BenchSuite = async ({ quick, databaseUrl, log }) => {
       if (delivered <= 0) throw new Error('the worker delivered no due timer: its memory figure would not describe a working worker');
       return { peakMb, delivered, pending: Number(rows[0]!.pending) };
     };
-    const withFew = await runWorker(small, Math.min(dueTimers, 1_000), quick ? 4 : 10);
+    const withFew = await runWorker(small, Math.min(dueTimers, 1_000), quick ? 3 : 10);
     const withMany = await runWorker(big, dueTimers, workerSeconds);
     const rssRatio = latencyRatio(withMany.peakMb, RSS_BUDGET_MB);
     results.push({
