@@ -437,10 +437,11 @@ function apply(tables: Tables, op: Op): void {
       return;
     case 'appendHistory': {
       const k = key(op.record.tenantId, op.record.instanceId);
-      const rows = tables.history.get(k) ?? [];
+      let rows = tables.history.get(k);
+      if (!rows) tables.history.set(k, (rows = []));
       rows.push(op.record);
-      rows.sort((a, b) => a.seq - b.seq);
-      tables.history.set(k, rows);
+      // Rows almost always arrive in order; sort only when one did not.
+      if (rows.length > 1 && rows[rows.length - 2]!.seq > op.record.seq) rows.sort((a, b) => a.seq - b.seq);
       return;
     }
     case 'putTimer': {

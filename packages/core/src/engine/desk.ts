@@ -6,7 +6,7 @@
  * worker processes change nothing.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createActor, initialTransition, transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
+import { transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
 import type { z } from 'zod';
 import {
   ConflictError,
@@ -46,6 +46,7 @@ import { WorkflowRegistry } from './registry';
 import { stateToString } from './state-value';
 import { handlesEventType } from './handles-event';
 import { planTransition } from './transition-plan';
+import { initialMachineTransition, restoreMachineSnapshot, transitionMachine } from './pure-machine';
 
 export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -265,7 +266,11 @@ class DeskEngine implements Desk {
     const input = parseWith(def.create.schema, command.input, `input for "${def.name}"`);
     const ownerId = def.ownerRoles.includes(role) ? command.actor.id : null;
     const instanceId = command.instanceId ?? randomUUID();
-    const fingerprint = fingerprintOf({ kind: 'create', workflow: def.name, input: encodeJson(input), actor: command.actor.id, instanceId: command.instanceId ?? null });
+    // Only an idempotency key is ever compared with a fingerprint: without one, none is computed.
+    const fingerprint =
+      command.idempotencyKey === undefined
+        ? ''
+        : fingerprintOf({ kind: 'create', workflow: def.name, input: encodeJson(input), actor: command.actor.id, instanceId: command.instanceId ?? null });
 
     return this.execute(command.tenantId, command.idempotencyKey, fingerprint, undefined, async (tx, now) => {
       const enriched = def.create.enrich
@@ -305,7 +310,8 @@ class DeskEngine implements Desk {
     if (typeof type !== 'string' || !type) {
       throw new ValidationError('event', [{ path: 'type', message: 'an event needs a type' }]);
     }
-    const fingerprint = fingerprintOf({ kind: 'send', ...ref, event: encodeJson(command.event), actor: command.actor.id });
+    const fingerprint =
+      command.idempotencyKey === undefined ? '' : fingerprintOf({ kind: 'send', ...ref, event: encodeJson(command.event), actor: command.actor.id });
     const retries = command.expectedVersion === undefined ? (this.options.conflictRetries ?? 0) : 0;
 
     return this.execute(command.tenantId, command.idempotencyKey, fingerprint, retries, async (tx, now) => {
@@ -340,7 +346,7 @@ class DeskEngine implements Desk {
       }
       const event = { ...parsed, type } as AnyEventObject;
       if (!snapshot.can(event)) throw new InvalidTransitionError(type, record.state);
-      const [next, actions] = transition(def.machine, snapshot, event);
+      const [next, actions] = transitionMachine(def.machine, snapshot, event);
       const { result } = await this.writeTransition(tx, def, record, next, actions, {
         actor: { id: command.actor.id, role },
         eventType: type,
@@ -363,7 +369,7 @@ class DeskEngine implements Desk {
         throw new DefinitionError(`Workflow "${target.name}" ${target.version} has no migration from version ${record.definitionVersion}`);
       }
       const moved = migration(decodeJson(record.snapshot) as PersistedWorkflowSnapshot);
-      const snapshot = createActor(target.machine, { snapshot: moved as never }).getSnapshot() as AnyMachineSnapshot;
+      const snapshot = restoreMachineSnapshot(target.machine, moved);
       const from = record.definitionVersion;
       const { result } = await this.writeTransition(tx, target, { ...record, definitionVersion: target.version }, snapshot, [], {
         actor: { id: command.actor.id, role },
@@ -964,14 +970,13 @@ function parseWith(schema: z.ZodType<unknown> | undefined, value: unknown, subje
 }
 
 function initialTransitionOf(def: WorkflowDefinition, input: unknown) {
-  const [snapshot, actions] = initialTransition(def.machine, input as never);
-  return [snapshot as AnyMachineSnapshot, actions] as const;
+  return initialMachineTransition(def.machine, input);
 }
 
 function restoreSnapshot(def: WorkflowDefinition, record: InstanceRecord): AnyMachineSnapshot {
   const persisted = decodeJson(record.snapshot);
-  // resolveState() throws for machines with history states; an unstarted actor restores any.
-  return createActor(def.machine, { snapshot: persisted as never }).getSnapshot() as AnyMachineSnapshot;
+  // resolveState() throws for machines with history states; the machine's own restore handles any.
+  return restoreMachineSnapshot(def.machine, persisted);
 }
 
 function withoutType(event: AnyEventObject): Record<string, unknown> {

@@ -21,6 +21,7 @@ export const DEFAULT_PERSONAL_KEYS: readonly string[] = Object.freeze([
 ]);
 
 const MARK = '$redacted';
+const DEFAULT_KEY_SET: ReadonlySet<string> = new Set(DEFAULT_PERSONAL_KEYS);
 
 /**
  * Returns a copy of `payload` without the personal fields: those at the dotted `paths`
@@ -33,28 +34,44 @@ export function redactPersonalData(
   paths: readonly string[] = [],
   keys: readonly string[] = DEFAULT_PERSONAL_KEYS,
 ): unknown {
-  const keySet = new Set(keys);
-  const pathParts = paths.map((p) => p.split('.'));
-  return walk(payload, [], pathParts, keySet);
+  const keySet = keys === DEFAULT_PERSONAL_KEYS ? DEFAULT_KEY_SET : new Set(keys);
+  // Every command redacts its payload: nothing is allocated for paths when there are none.
+  return walk(payload, paths.length ? { parts: paths.map((p) => p.split('.')), at: [] } : undefined, keySet);
 }
 
-function walk(value: unknown, at: string[], paths: string[][], keys: Set<string>): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => walk(v, [...at, String(i)], paths, keys));
+/** The declared paths and where the walk is: `at` grows and shrinks as it descends and returns. */
+interface PathWalk {
+  parts: string[][];
+  at: string[];
+}
+
+function walk(value: unknown, paths: PathWalk | undefined, keys: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      paths?.at.push(String(i));
+      out[i] = walk(value[i], paths, keys);
+      paths?.at.pop();
+    }
+    return out;
+  }
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   const out: Record<string, unknown> = {};
-  const dropped: string[] = [];
-  for (const [k, v] of Object.entries(value)) {
-    const here = [...at, k];
-    if (keys.has(k) || paths.some((p) => matches(p, here))) {
-      if (v !== undefined) dropped.push(k);
-      continue;
+  let dropped: string[] | undefined;
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    paths?.at.push(k);
+    if (keys.has(k) || (paths !== undefined && paths.parts.some((p) => matches(p, paths.at)))) {
+      if (v !== undefined) (dropped ??= []).push(k);
+    } else {
+      out[k] = walk(v, paths, keys);
     }
-    out[k] = walk(v, here, paths, keys);
+    paths?.at.pop();
   }
-  if (dropped.length) out[MARK] = dropped.sort();
+  if (dropped) out[MARK] = dropped.sort();
   return out;
 }
 
-function matches(pattern: string[], path: string[]): boolean {
+function matches(pattern: readonly string[], path: readonly string[]): boolean {
   return pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]);
 }
