@@ -40,7 +40,11 @@ export interface ShopCluster {
   close(): Promise<void>;
 }
 
-export async function shopCluster(db: PostgresSchema, size: number): Promise<ShopCluster> {
+/**
+ * `size` servers on the schema. `wrap` may stand in front of each desk (to log commands); the
+ * payment effects then go through the wrapper too.
+ */
+export async function shopCluster(db: PostgresSchema, size: number, wrap: (desk: Desk) => Desk = (desk) => desk): Promise<ShopCluster> {
   const sim = await startGatewaySimulator({ merchantId });
   const gateways = createGatewayRegistry({ gateways: [zarinpalGateway({ merchantId, baseUrl: sim.baseUrl, timeoutMs: 5_000 })] });
   const catalogue = new MemoryCatalogue({ [tenantId]: products });
@@ -50,7 +54,7 @@ export async function shopCluster(db: PostgresSchema, size: number): Promise<Sho
   for (let i = 0; i < size; i++) {
     // The first server uses the schema's own storage; the others open pools of their own.
     const storage = i === 0 ? db.storage : await mikroOrmStorage({ driver: 'postgresql', clientUrl: db.url, schema: db.schema, settings: { synchronous_commit: 'off' }, pool: { max: 4 } });
-    const desk: Desk = createDesk({
+    const desk: Desk = wrap(createDesk({
       storage,
       notifier,
       workflows: [shopOrderWorkflow(), paymentWorkflow()],
@@ -59,7 +63,7 @@ export async function shopCluster(db: PostgresSchema, size: number): Promise<Sho
       outbox: { afterCommit: 'await' },
       workerId: `server-${i + 1}`,
       logger: { warn: () => {}, error: () => {} },
-    });
+    }));
     servers.push({ desk, storage, reconciler: createPaymentReconciler({ desk, gateways, tenantId }) });
   }
   return {
