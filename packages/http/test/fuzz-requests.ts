@@ -121,7 +121,8 @@ function shapedObject(fields: readonly string[]) {
 export function fuzzRequest(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
   const names = world.workflows.map((w) => w.name);
   const eventTypes = [...new Set(world.workflows.flatMap((w) => Object.keys(w.events)))];
-  const ids = names.flatMap((n) => [fixtureId(n), missingId(n)]);
+  // Mostly records that exist, so requests reach authorisation, validation and the machines.
+  const ids = names.flatMap((n) => [fixtureId(n), fixtureId(n), fixtureId(n), missingId(n)]);
   const roles = rolesOf(world.workflows);
 
   const eventBody = fc.oneof(

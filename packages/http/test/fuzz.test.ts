@@ -15,7 +15,7 @@ import { fuzzRequest, toRequest, type FuzzRequest } from './fuzz-requests';
 import { shippedDesk, type ShippedDesk } from './shipped-desk';
 
 const LONG = process.env.STATDESK_LONG_TESTS === '1';
-const RUNS = { memory: LONG ? 30_000 : 3_000, sqlite: LONG ? 3_000 : 300 };
+const RUNS = { memory: LONG ? 20_000 : 3_000, sqlite: LONG ? 3_000 : 300 };
 /** Kept small so oversized bodies are cheap to generate; the limit itself is what is fuzzed. */
 const MAX_JSON_BYTES = 64 * 1024;
 const ERROR_TYPES = new Set(Object.keys(ERROR_STATUS));

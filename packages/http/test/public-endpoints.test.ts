@@ -35,8 +35,10 @@ async function complaintsPortal(overrides: Partial<HttpHandlerOptions> = {}) {
   return { desk, handler, logger, first, second };
 }
 
-const lookup = (trackingCode: string, complaintCode: string, clientAddress = '203.0.113.5') =>
-  [jsonRequest('POST', '/public/complaints/lookup', { trackingCode, complaintCode }), { clientAddress }] as const;
+const lookup = (trackingCode: string, complaintCode: string, clientAddress = '203.0.113.5'): Parameters<HttpHandler> => [
+  jsonRequest('POST', '/public/complaints/lookup', { trackingCode, complaintCode }),
+  { clientAddress },
+];
 
 async function answerOf(response: Response) {
   return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };

@@ -17,7 +17,7 @@ import {
   type Product,
   type WorkflowDefinition,
 } from '@statdesk/core';
-import { MemoryCatalogue, MemoryFileStore, MemoryProfileStore, TestClock, createTestDesk, type StorageUnderTest } from '@statdesk/testing';
+import { MemoryCatalogue, MemoryFileStore, MemoryProfileStore, MemoryStorage, TestClock, createTestDesk, type StorageUnderTest } from '@statdesk/testing';
 import { createHttpHandler, type HttpHandlerOptions } from '../src';
 import { identifyFromHeader, recordingLogger } from './support';
 
@@ -75,16 +75,15 @@ export async function shippedDesk(options: ShippedDeskOptions = {}) {
     shopOrderWorkflow(),
     paymentWorkflow(),
   ];
-  const storage = options.storage;
+  const { storage, oracle } = options.storage ?? memoryStorage();
   const test = createTestDesk({
     workflows,
     clock,
-    ...(storage ? { storage: storage.storage } : {}),
+    storage,
     services: { tariffs: createTariffRegistry([sampleTariffBook]), profiles, files, catalogue },
     // Nothing is dispatched: outbox rows stay countable and no effect needs a gateway.
     outbox: { afterCommit: 'off' },
   });
-  const oracle = storage?.oracle ?? test.storage.oracle;
   const { desk } = test;
 
   const registry = createApplicantProfiles({ store: profiles, files, clock });
@@ -151,6 +150,11 @@ export async function shippedDesk(options: ShippedDeskOptions = {}) {
 }
 
 export type ShippedDesk = Awaited<ReturnType<typeof shippedDesk>>;
+
+function memoryStorage(): StorageUnderTest {
+  const storage = new MemoryStorage();
+  return { storage, oracle: storage.oracle };
+}
 
 /** Every role any shipped definition names, plus one none of them knows. */
 export function rolesOf(workflows: readonly WorkflowDefinition[]): string[] {
