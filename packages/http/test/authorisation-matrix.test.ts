@@ -12,7 +12,7 @@
 import type { WorkflowDefinition } from '@statdesk/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HOME_TENANT, OTHER, OTHER_TENANT, OWNER, fixtureId, missingId, rolesOf, shippedDesk, type ShippedDesk } from './shipped-desk';
-import { ORIGIN } from './support';
+import { ORIGIN, pdfBytes } from './support';
 
 type Relation = 'own' | 'other citizen' | 'other tenant';
 const RELATIONS: readonly Relation[] = ['own', 'other citizen', 'other tenant'];
@@ -200,6 +200,25 @@ describe('authorisation matrix over HTTP (generated from the workflow definition
       }
     }
     expect(await world.counts()).toEqual(before);
+  });
+
+  it("files: an upload is the uploading tenant's; another tenant cannot attach it, and the refusal writes nothing", async () => {
+    const form = new FormData();
+    form.append('file', new Blob([pdfBytes(2_000)], { type: 'application/pdf' }), 'evidence.pdf');
+    const uploaded = await world.handler(new Request(`${ORIGIN}/files`, { method: 'POST', body: form, headers: headersOf(callerFor('citizen', 'own')) }));
+    expect(uploaded.status).toBe(201);
+    const reference = (await uploaded.json()) as Record<string, unknown>;
+    const input = { kind: 'complaint', subject: 'Tables', body: 'See the attachment.', attachments: [reference] };
+
+    const before = await world.counts();
+    const foreign = await world.handler(post('/workflows/complaint/instances', { input }, callerFor('citizen', 'other tenant')));
+    expect(foreign.status).toBe(400);
+    expect(await foreign.json()).toMatchObject({ issues: [expect.objectContaining({ path: 'attachments.0.key', code: 'not_found' })] });
+    expect(await world.counts()).toEqual(before);
+
+    // In its own tenant the same reference is accepted.
+    const own = await world.handler(post('/workflows/complaint/instances', { input }, callerFor('citizen', 'own')));
+    expect(own.status).toBe(201);
   });
 
   it('covered every cell (the figures go to docs/reliability.md)', () => {
