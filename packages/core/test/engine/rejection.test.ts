@@ -76,6 +76,18 @@ describe('rejected commands write nothing', () => {
     unchanged();
   });
 
+  it("a citizen who is also staff keeps the staff role's standing on others' records", async () => {
+    const { t, instanceId } = await setup();
+    await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'submit' } });
+    const both = { id: 'citizen-2', roles: ['applicant', 'officer'] };
+    // Not hidden: as an officer it may approve; as an applicant it may not submit someone else's.
+    const error = await t.desk.send({ tenantId, instanceId, actor: both, event: { type: 'cancel', reason: 'x' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotAllowedError);
+    expect((error as Error).message).toContain('belongs to someone else');
+    const approved = await t.desk.send({ tenantId, instanceId, actor: both, event: { type: 'approve' } });
+    expect(approved.state).toBe('approved');
+  });
+
   it('roles are checked before fields: a role that may not send the event gets NotAllowedError, not the schema', async () => {
     const { t, instanceId, unchanged } = await setup();
     await t.desk.send({ tenantId, instanceId, actor: applicant, event: { type: 'submit' } });
