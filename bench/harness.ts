@@ -18,8 +18,14 @@ export interface RunOptions {
 
 /** Operations per second of one round. */
 export async function measure(variant: Variant, options: RunOptions): Promise<number> {
+  return (await measureRound(variant, options)).rate;
+}
+
+/** One round: operations per second, and this process's CPU time per operation (to tell CPU-bound from waiting). */
+export async function measureRound(variant: Variant, options: RunOptions): Promise<{ rate: number; cpuMsPerOp: number }> {
   const deadline = performance.now() + options.durationMs;
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   const counts = await Promise.all(
     Array.from({ length: options.clients }, async (_, client) => {
       let n = 0;
@@ -27,27 +33,36 @@ export async function measure(variant: Variant, options: RunOptions): Promise<nu
       return n;
     }),
   );
+  const cpu = process.cpuUsage(cpuBefore);
   const elapsed = (performance.now() - start) / 1000;
-  return counts.reduce((a, b) => a + b, 0) / elapsed;
+  const ops = counts.reduce((a, b) => a + b, 0);
+  return { rate: ops / elapsed, cpuMsPerOp: (cpu.user + cpu.system) / 1000 / Math.max(1, ops) };
 }
 
 export interface Comparison {
   clients: number;
-  /** Per variant: each round's ops/s and their median. */
-  results: Record<string, { rounds: number[]; median: number }>;
+  /** Per variant: each round's ops/s and their median, and the median CPU milliseconds per operation of this process. */
+  results: Record<string, { rounds: number[]; median: number; cpuMsPerOp: number }>;
 }
 
 /** Warm-up rounds (not counted), then `rounds` rounds of A, B, A, B… (order flipped every round). */
 export async function compare(variants: readonly Variant[], options: RunOptions & { rounds: number; warmups: number }): Promise<Comparison> {
   for (let w = 0; w < options.warmups; w++) for (const v of variants) await measure(v, options);
   const rounds: Record<string, number[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
+  const cpu: Record<string, number[]> = Object.fromEntries(variants.map((v) => [v.name, []]));
   for (let r = 0; r < options.rounds; r++) {
     const order = r % 2 ? [...variants].reverse() : variants;
-    for (const v of order) rounds[v.name]!.push(await measure(v, options));
+    for (const v of order) {
+      const round = await measureRound(v, options);
+      rounds[v.name]!.push(round.rate);
+      cpu[v.name]!.push(round.cpuMsPerOp);
+    }
   }
   return {
     clients: options.clients,
-    results: Object.fromEntries(variants.map((v) => [v.name, { rounds: rounds[v.name]!, median: median(rounds[v.name]!) }])),
+    results: Object.fromEntries(
+      variants.map((v) => [v.name, { rounds: rounds[v.name]!, median: median(rounds[v.name]!), cpuMsPerOp: median(cpu[v.name]!) }]),
+    ),
   };
 }
 

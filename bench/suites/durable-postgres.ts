@@ -56,7 +56,8 @@ const durablePostgres: BenchSuite = async ({ quick, databaseUrl, log }) => {
       results.push({
         id: 'durable-postgres', metric: `commands/s, ${clients} client${clients > 1 ? 's' : ''}`, unit: 'commands/s', statdesk: a.median, baseline: b.median,
         baselineName: 'hand-written pg SQL', ratio, target: TARGET, pass: ratio >= TARGET,
-        note: `synchronous_commit=${syncCommit}; ${rounds} rounds of ${durationMs} ms after a warm-up, medians`,
+        note: `synchronous_commit=${syncCommit}; ${rounds} rounds of ${durationMs} ms after a warm-up, medians; `
+          + `Node CPU per command: adapter ${a.cpuMsPerOp.toFixed(2)} ms, pg ${b.cpuMsPerOp.toFixed(2)} ms`,
       });
     }
     return results;

@@ -49,7 +49,8 @@ const durableSqlite: BenchSuite = async ({ quick, log }) => {
       results.push({
         id: 'durable-sqlite', metric: `commands/s, ${clients} client${clients > 1 ? 's' : ''}`, unit: 'commands/s', statdesk: a.median, baseline: b.median,
         baselineName: 'raw better-sqlite3', ratio, target: TARGET, pass: ratio >= TARGET,
-        note: `WAL, synchronous=${rawSync}; ${rounds} rounds of ${durationMs} ms after a warm-up, medians`,
+        note: `WAL, synchronous=${rawSync}; ${rounds} rounds of ${durationMs} ms after a warm-up, medians; `
+          + `CPU per command: adapter ${a.cpuMsPerOp.toFixed(2)} ms, better-sqlite3 ${b.cpuMsPerOp.toFixed(2)} ms`,
       });
     }
     return results;
