@@ -100,19 +100,18 @@ export async function shippedDesk(options: ShippedDeskOptions = {}) {
     });
   }
 
-  const codes: { trackingCode: string; complaintCode: string } = { trackingCode: '', complaintCode: '' };
   for (const workflow of workflows) {
     const start = START[workflow.name];
     if (!start) throw new Error(`shippedDesk has no start input for ${workflow.name}`);
     const creator = { id: workflow.ownerRoles.includes(start.role) ? OWNER : `staff-${start.role}`, roles: [start.role] };
     await desk.create({ tenantId: HOME_TENANT, workflow: workflow.name, actor: creator, input: start.input, instanceId: fixtureId(workflow.name) });
   }
-  const complaint = (await desk.get({ tenantId: HOME_TENANT, instanceId: fixtureId('complaint') }, { id: 'boss', roles: ['supervisor'] })).data as {
+  // The fixture complaint's codes, for lookups that find something.
+  const { trackingCode, complaintCode } = (await desk.get({ tenantId: HOME_TENANT, instanceId: fixtureId('complaint') }, { id: 'boss', roles: ['supervisor'] })).data as {
     trackingCode: string;
     complaintCode: string;
   };
-  codes.trackingCode = complaint.trackingCode;
-  codes.complaintCode = complaint.complaintCode;
+  const codes = { trackingCode, complaintCode };
 
   const logger = recordingLogger();
   const handler = createHttpHandler(desk, {
