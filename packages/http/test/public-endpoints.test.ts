@@ -68,23 +68,23 @@ describe('public endpoints: rate limits per client', () => {
       },
       files: new MemoryFileStore(),
     });
-    const routes: [keyof typeof work, HttpHandler, (ip: string) => Parameters<HttpHandler>][] = [
-      ['complaintLookup', handler, (ip) => [jsonRequest('POST', '/public/complaints/lookup', { trackingCode: '1' }), { clientAddress: ip }]],
-      ['incidentStatus', handler, (ip) => [new Request(`${ORIGIN}/public/incidents`), { clientAddress: ip }]],
-      ['downloads', handler, (ip) => [new Request(`${ORIGIN}/downloads/guess`), { clientAddress: ip }]],
-      ['paymentCallback', handler, (ip) => [new Request(`${ORIGIN}/payments/callback/zarinpal?Authority=A1&Status=OK`), { clientAddress: ip }]],
+    const routes: [keyof typeof work, (ip: string) => Parameters<HttpHandler>][] = [
+      ['complaintLookup', (ip) => [jsonRequest('POST', '/public/complaints/lookup', { trackingCode: '1' }), { clientAddress: ip }]],
+      ['incidentStatus', (ip) => [new Request(`${ORIGIN}/public/incidents`), { clientAddress: ip }]],
+      ['downloads', (ip) => [new Request(`${ORIGIN}/downloads/guess`), { clientAddress: ip }]],
+      ['paymentCallback', (ip) => [new Request(`${ORIGIN}/payments/callback/zarinpal?Authority=A1&Status=OK`), { clientAddress: ip }]],
     ];
-    for (const [name, serve, request] of routes) {
-      const ip = `198.51.100.${routes.findIndex(([n]) => n === name) + 1}`;
+    for (const [index, [name, request]] of routes.entries()) {
+      const [client, otherClient] = [`198.51.100.${index + 1}`, `192.0.2.${index + 1}`];
       const before = work[name];
-      expect((await serve(...request(ip))).status, name).not.toBe(429);
-      expect((await serve(...request(ip))).status, name).not.toBe(429);
-      const limited = await serve(...request(ip));
+      expect((await handler(...request(client))).status, name).not.toBe(429);
+      expect((await handler(...request(client))).status, name).not.toBe(429);
+      const limited = await handler(...request(client));
       expect([name, limited.status, limited.headers.get('retry-after')]).toEqual([name, 429, '30']);
       expect(await limited.json()).toMatchObject({ type: 'RATE_LIMITED' });
       // The refused request did no work, and another client still gets through.
       expect(work[name] - before, name).toBe(2);
-      expect((await serve(...request(`192.0.2.${routes.findIndex(([n]) => n === name) + 1}`))).status, name).not.toBe(429);
+      expect((await handler(...request(otherClient))).status, name).not.toBe(429);
     }
   });
 
