@@ -28,7 +28,7 @@ import type { Dialect } from './orm-config';
 import type { RowMapping } from './row-mapping';
 import type { SqlSession } from './sql/sql-database';
 import type { SqlValues } from './sql/sql-values';
-import { sql, updateInstancesPostgres } from './sql/statements';
+import { columns, postgresBatch, sql } from './sql/statements';
 
 /** Rows per multi-row statement: far below PostgreSQL's 65,535 parameters and SQLite's 32,766. */
 const CHUNK = 500;
@@ -44,6 +44,11 @@ export class SqlTransaction implements StorageTransaction {
   private failure: { error: unknown } | undefined;
   private finished = false;
   private pending: PendingWrites = { updates: [], history: [], timerCancels: [] };
+  /**
+   * Timer keys whose row this transaction consumed and has not put again: cancelling them has
+   * nothing left to delete (no other transaction can insert that key before this one ends).
+   */
+  private readonly consumedKeys = new Set<string>();
 
   constructor(
     private readonly session: SqlSession,
@@ -83,25 +88,26 @@ export class SqlTransaction implements StorageTransaction {
     for (let i = 0; i < updates.length; i += CHUNK) await this.writeUpdates(updates.slice(i, i + CHUNK));
     for (let i = 0; i < history.length; i += CHUNK) await this.writeHistory(history.slice(i, i + CHUNK));
     for (let i = 0; i < timerCancels.length; i += CHUNK) {
-      const chunk = timerCancels.slice(i, i + CHUNK);
-      await this.session.run(sql.deleteTimerKeys(chunk.length), chunk.flatMap((c) => [c.ref.tenantId, c.ref.instanceId, c.key]));
+      const chunk = timerCancels.slice(i, i + CHUNK).map((c) => [c.ref.tenantId, c.ref.instanceId, c.key]);
+      if (this.dialect === 'postgresql') await this.session.run(postgresBatch.deleteTimerKeys, columns(chunk, 3));
+      else await this.session.run(sql.deleteTimerKeys(chunk.length), chunk.flat());
     }
   }
 
   private async writeUpdates(updates: PendingWrites['updates']): Promise<void> {
-    const columns = ({ record }: PendingWrites['updates'][number]) => {
+    const updatedColumns = ({ record }: PendingWrites['updates'][number]) => {
       const [, , workflow, definitionVersion, state, status, ownerId, snapshot, version, historySeq, historyHash, keys, , updatedAt] = this.rows.instanceParams(record);
       return [workflow, definitionVersion, state, status, ownerId, snapshot, version, historySeq, historyHash, keys, updatedAt];
     };
     let missing: PendingWrites['updates'];
     if (updates.length > 1 && this.dialect === 'postgresql') {
-      const params = updates.flatMap((u) => [u.record.tenantId, u.record.id, u.expectedVersion, ...columns(u)]);
-      const updated = new Set((await this.session.all(updateInstancesPostgres(updates.length), params)).map((r) => r.id as string));
+      const params = columns(updates.map((u) => [u.record.tenantId, u.record.id, u.expectedVersion, ...updatedColumns(u)]), 14);
+      const updated = new Set((await this.session.all(postgresBatch.updateInstances, params)).map((r) => r.id as string));
       missing = updates.filter((u) => !updated.has(u.record.id));
     } else {
       missing = [];
       for (const u of updates) {
-        const changed = await this.session.run(sql.updateInstance, [...columns(u), u.record.tenantId, u.record.id, u.expectedVersion]);
+        const changed = await this.session.run(sql.updateInstance, [...updatedColumns(u), u.record.tenantId, u.record.id, u.expectedVersion]);
         if (changed !== 1) missing.push(u);
       }
     }
@@ -116,7 +122,11 @@ export class SqlTransaction implements StorageTransaction {
   }
 
   private async writeHistory(records: readonly HistoryRecord[]): Promise<void> {
-    const inserted = await this.session.all(sql.appendHistories(records.length), records.flatMap((r) => this.rows.historyParams(r)));
+    const params = records.map((r) => this.rows.historyParams(r));
+    const inserted =
+      this.dialect === 'postgresql'
+        ? await this.session.all(postgresBatch.appendHistories, columns(params, 13))
+        : await this.session.all(sql.appendHistories(records.length), params.flat());
     if (inserted.length === records.length) return;
     const written = new Set(inserted.map((r) => JSON.stringify([r.instance_id, Number(r.seq)])));
     const taken = records.find((r) => !written.has(JSON.stringify([r.instanceId, r.seq])))!;
@@ -177,11 +187,15 @@ export class SqlTransaction implements StorageTransaction {
   }
 
   putTimer(record: TimerRecord): Promise<void> {
-    return this.guard(async () => void (await this.session.run(sql.putTimer, this.rows.timerParams(record))));
+    return this.guard(async () => {
+      await this.session.run(sql.putTimer, this.rows.timerParams(record));
+      this.consumedKeys.delete(timerKey(record.tenantId, record.instanceId, record.key));
+    });
   }
 
   deleteTimers(ref: InstanceRef, keys: readonly string[]): Promise<void> {
-    return this.guard(async () => void this.pending.timerCancels.push(...keys.map((key) => ({ ref: { ...ref }, key }))), true);
+    const live = keys.filter((key) => !this.consumedKeys.has(timerKey(ref.tenantId, ref.instanceId, key)));
+    return this.guard(async () => void this.pending.timerCancels.push(...live.map((key) => ({ ref: { ...ref }, key }))), true);
   }
 
   deleteAllTimers(ref: InstanceRef): Promise<void> {
@@ -194,15 +208,26 @@ export class SqlTransaction implements StorageTransaction {
 
   consumeTimer(tenantId: string, timerId: string): Promise<boolean> {
     // A concurrent consumer's DELETE waits for this row lock, then finds nothing.
-    return this.guard(async () => (await this.session.run(sql.consumeTimer, [timerId, tenantId])) > 0);
+    return this.guard(async () => {
+      const [row] = await this.session.all(sql.consumeTimer, [timerId, tenantId]);
+      if (row) this.consumedKeys.add(timerKey(tenantId, row.instance_id as string, row.key as string));
+      return row !== undefined;
+    });
   }
 
   consumeTimers(timers: readonly TimerRef[]): Promise<ReadonlySet<string>> {
     return this.guard(async () => {
       const consumed = new Set<string>();
       for (let i = 0; i < timers.length; i += CHUNK) {
-        const chunk = timers.slice(i, i + CHUNK);
-        for (const row of await this.session.all(sql.consumeTimers(chunk.length), chunk.flatMap((t) => [t.timerId, t.tenantId]))) consumed.add(row.id as string);
+        const chunk = timers.slice(i, i + CHUNK).map((t) => [t.timerId, t.tenantId]);
+        const rows =
+          this.dialect === 'postgresql'
+            ? await this.session.all(postgresBatch.consumeTimers, columns(chunk, 2))
+            : await this.session.all(sql.consumeTimers(chunk.length), chunk.flat());
+        for (const row of rows) {
+          consumed.add(row.id as string);
+          this.consumedKeys.add(timerKey(row.tenant_id as string, row.instance_id as string, row.key as string));
+        }
       }
       return consumed;
     });
@@ -212,8 +237,12 @@ export class SqlTransaction implements StorageTransaction {
     return this.guard(async () => {
       const records: InstanceRecord[] = [];
       for (let i = 0; i < refs.length; i += CHUNK) {
-        const chunk = refs.slice(i, i + CHUNK);
-        for (const row of await this.session.all(sql.loadInstances(chunk.length), chunk.flatMap((r) => [r.tenantId, r.instanceId]))) records.push(this.rows.instance(row));
+        const chunk = refs.slice(i, i + CHUNK).map((r) => [r.tenantId, r.instanceId]);
+        const rows =
+          this.dialect === 'postgresql'
+            ? await this.session.all(postgresBatch.loadInstances, columns(chunk, 2))
+            : await this.session.all(sql.loadInstances(chunk.length), chunk.flat());
+        for (const row of rows) records.push(this.rows.instance(row));
       }
       return records;
     });
@@ -242,4 +271,8 @@ export class SqlTransaction implements StorageTransaction {
       }
     });
   }
+}
+
+function timerKey(tenantId: string, instanceId: string, key: string): string {
+  return JSON.stringify([tenantId, instanceId, key]);
 }

@@ -23,6 +23,7 @@ import {
   type Storage,
   type StorageTransaction,
   type TimerRecord,
+  type TimerRef,
 } from '@statdesk/core';
 import { copyRow } from './copy-row';
 
@@ -238,6 +239,15 @@ class MemoryTransaction implements StorageTransaction {
     return clone(this.ownInstances.get(k) ?? this.tables.instances.get(k));
   }
 
+  async loadInstances(refs: readonly InstanceRef[]): Promise<InstanceRecord[]> {
+    const records: InstanceRecord[] = [];
+    for (const ref of refs) {
+      const record = await this.loadInstance(ref);
+      if (record) records.push(record);
+    }
+    return records;
+  }
+
   async insertInstance(record: InstanceRecord): Promise<void> {
     const k = key(record.tenantId, record.id);
     if (this.tables.instances.has(k) || this.ownInstances.has(k)) {
@@ -323,6 +333,12 @@ class MemoryTransaction implements StorageTransaction {
     this.consumed.add(timerId);
     this.ops.push({ kind: 'consumeTimer', tenantId, timerId });
     return true;
+  }
+
+  async consumeTimers(timers: readonly TimerRef[]): Promise<ReadonlySet<string>> {
+    const consumed = new Set<string>();
+    for (const t of timers) if (await this.consumeTimer(t.tenantId, t.timerId)) consumed.add(t.timerId);
+    return consumed;
   }
 
   async enqueueOutbox(records: readonly OutboxRecord[]): Promise<void> {

@@ -18,17 +18,41 @@ const placeholders = (count: number) => `(${Array.from({ length: count }, () => 
 const rows = (count: number, width: number) => `VALUES ${Array.from({ length: count }, () => placeholders(width)).join(', ')}`;
 
 /**
- * PostgreSQL: compare-and-set of several instances in one statement; returns the ids updated
- * (the caller reports the others as conflicts). Parameters per row: tenant, id, expected
- * version, then the 11 updated columns in `updateInstance`'s order.
+ * PostgreSQL's multi-row statements: one array parameter per column (`unnest`), so the statement
+ * text and its plan do not grow with the number of rows.
  */
-export const updateInstancesPostgres = (count: number) =>
-  `UPDATE statdesk_instances AS i SET workflow = v.column4, definition_version = v.column5, state = v.column6, status = v.column7,
-    owner_id = v.column8, snapshot = v.column9, version = v.column10, history_seq = v.column11, history_hash = v.column12, keys = v.column13,
-    updated_at = v.column14
-  FROM (VALUES ${Array.from({ length: count }, () => '(?, ?, ?::int, ?, ?, ?, ?, ?::varchar, ?::jsonb, ?::int, ?::int, ?, ?::jsonb, ?::timestamptz)').join(', ')}) AS v
-  WHERE i.tenant_id = v.column1 AND i.id = v.column2 AND i.version = v.column3
-  RETURNING i.id`;
+export const postgresBatch = {
+  /**
+   * Compare-and-set of several instances; returns the ids updated (the caller reports the others
+   * as conflicts). Arrays: tenant, id, expected version, then the 11 columns in `updateInstance`'s order.
+   */
+  updateInstances: `UPDATE statdesk_instances AS i SET workflow = v.workflow, definition_version = v.definition_version, state = v.state,
+    status = v.status, owner_id = v.owner_id, snapshot = v.snapshot, version = v.version, history_seq = v.history_seq,
+    history_hash = v.history_hash, keys = v.keys, updated_at = v.updated_at
+  FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::jsonb[], ?::int[], ?::int[], ?::text[],
+    ?::jsonb[], ?::timestamptz[])
+    AS v(tenant_id, id, expected, workflow, definition_version, state, status, owner_id, snapshot, version, history_seq, history_hash, keys, updated_at)
+  WHERE i.tenant_id = v.tenant_id AND i.id = v.id AND i.version = v.expected
+  RETURNING i.id`,
+  /** Arrays in `HISTORY_COLUMNS` order; returns the rows inserted. */
+  appendHistories: `INSERT INTO statdesk_history (${HISTORY_COLUMNS})
+    SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+      ?::jsonb[], ?::text[], ?::text[])
+    ON CONFLICT (tenant_id, instance_id, seq) DO NOTHING RETURNING instance_id, seq`,
+  /** Arrays: tenant, instance, key. */
+  deleteTimerKeys: `DELETE FROM statdesk_timers AS t USING unnest(?::text[], ?::text[], ?::text[]) AS v(tenant_id, instance_id, "key")
+    WHERE t.tenant_id = v.tenant_id AND t.instance_id = v.instance_id AND t."key" = v."key"`,
+  /** Arrays: id, tenant; returns what it consumed, so the transaction knows those keys are gone. */
+  consumeTimers: `DELETE FROM statdesk_timers AS t USING unnest(?::text[], ?::text[]) AS v(id, tenant_id)
+    WHERE t.id = v.id AND t.tenant_id = v.tenant_id RETURNING t.id, t.tenant_id, t.instance_id, t."key"`,
+  /** Arrays: tenant, id. */
+  loadInstances: `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE (tenant_id, id) IN (SELECT * FROM unnest(?::text[], ?::text[]))`,
+};
+
+/** Row-major parameters (one array per row) turned into one array per column, for `unnest`. */
+export function columns(rows: readonly (readonly unknown[])[], width: number): unknown[][] {
+  return Array.from({ length: width }, (_, c) => rows.map((row) => row[c]));
+}
 
 export const sql = {
   loadInstance: `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE tenant_id = ? AND id = ?`,
@@ -54,8 +78,8 @@ export const sql = {
     created_at = excluded.created_at, lease_owner = NULL, lease_until = NULL`,
   deleteAllTimers: 'DELETE FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ?',
   listTimers: `SELECT ${TIMER_COLUMNS} FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ? ORDER BY due_at, id`,
-  consumeTimer: 'DELETE FROM statdesk_timers WHERE id = ? AND tenant_id = ?',
-  consumeTimers: (count: number) => `DELETE FROM statdesk_timers WHERE (id, tenant_id) IN (${rows(count, 2)}) RETURNING id`,
+  consumeTimer: 'DELETE FROM statdesk_timers WHERE id = ? AND tenant_id = ? RETURNING instance_id, "key"',
+  consumeTimers: (count: number) => `DELETE FROM statdesk_timers WHERE (id, tenant_id) IN (${rows(count, 2)}) RETURNING id, tenant_id, instance_id, "key"`,
   loadInstances: (count: number) => `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE (tenant_id, id) IN (${rows(count, 2)})`,
   /** Several rows at once; the caller reports the rows not returned as conflicts. */
   appendHistories: (count: number) =>

@@ -44,6 +44,8 @@ export const storageConformanceTests = [
   'two claimers never receive the same timer',
   'a timer is consumed once across concurrent transactions',
   'a replaced timer cannot be consumed by its old id',
+  'a transaction cannot consume a timer it cancelled or replaced itself',
+  'consumeTimers and loadInstances act as the single calls, for many rows',
   'next timer due is the earliest',
   'claims due outbox rows once per lease',
   'outbox completion, retry and dead bookkeeping',
@@ -376,6 +378,61 @@ export function describeStorageConformance(options: StorageConformanceOptions): 
       await storage.transaction((tx) => tx.putTimer(timerRecord(record, 'k', at(5000))));
       expect(await storage.transaction((tx) => tx.consumeTimer(record.tenantId, old.id))).toBe(false);
       expect(await storage.transaction((tx) => tx.consumeTimer('tenant-other', old.id))).toBe(false);
+    });
+
+    test('a transaction cannot consume a timer it cancelled or replaced itself', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const cancelled = timerRecord(record, 'cancelled', at(0));
+      const replaced = timerRecord(record, 'replaced', at(0));
+      const again = timerRecord(record, 'again', at(0));
+      await storage.transaction(async (tx) => {
+        for (const t of [cancelled, replaced, again]) await tx.putTimer(t);
+      });
+      const renewed = timerRecord(record, 'again', at(9000));
+      await storage.transaction(async (tx) => {
+        await tx.deleteTimers(refOf(record), ['cancelled']);
+        await tx.putTimer(timerRecord(record, 'replaced', at(5000)));
+        expect(await tx.consumeTimer(record.tenantId, cancelled.id)).toBe(false);
+        expect(await tx.consumeTimer(record.tenantId, replaced.id)).toBe(false);
+        // Consumed, put again under the same key, then cancelled: the new row goes too.
+        expect(await tx.consumeTimer(record.tenantId, again.id)).toBe(true);
+        await tx.putTimer(renewed);
+        await tx.deleteTimers(refOf(record), ['again']);
+      });
+      expect((await oracle.timers(refOf(record))).map((t) => [t.key, t.dueAt.getTime()])).toEqual([['replaced', at(5000).getTime()]]);
+      // Consumed, cancelled (nothing left to cancel), then put again: the new row stays.
+      const current = (await oracle.timers(refOf(record)))[0]!;
+      await storage.transaction(async (tx) => {
+        expect(await tx.consumeTimer(record.tenantId, current.id)).toBe(true);
+        await tx.deleteTimers(refOf(record), ['replaced']);
+        await tx.putTimer(timerRecord(record, 'replaced', at(7000)));
+      });
+      expect((await oracle.timers(refOf(record))).map((t) => [t.key, t.dueAt.getTime()])).toEqual([['replaced', at(7000).getTime()]]);
+    });
+
+    test('consumeTimers and loadInstances act as the single calls, for many rows', async ({ storage, oracle }) => {
+      const records = [];
+      for (let i = 0; i < 30; i++) records.push(await seed(storage, instanceRecord()));
+      const timers = records.map((r, i) => timerRecord(r, `k${i}`, at(i)));
+      await storage.transaction(async (tx) => {
+        for (const t of timers) await tx.putTimer(t);
+      });
+      const other = await seed(storage, instanceRecord({ tenantId: 'tenant-other' }));
+      await storage.transaction(async (tx) => {
+        if (!tx.consumeTimers || !tx.loadInstances) throw new Error('this storage offers no consumeTimers/loadInstances: leave the test out');
+        // Consumed already in this transaction, another tenant's id, unknown: not consumed again.
+        expect(await tx.consumeTimer(timers[0]!.tenantId, timers[0]!.id)).toBe(true);
+        const asked = [...timers.slice(0, 20), { ...timers[20]!, tenantId: 'tenant-other' }, { ...timers[21]!, id: 'no-such-timer' }];
+        const consumed = await tx.consumeTimers(asked.map((t) => ({ tenantId: t.tenantId, timerId: t.id })));
+        expect([...consumed].sort()).toEqual(timers.slice(1, 20).map((t) => t.id).sort());
+        // Its own write is seen; a missing or foreign instance is left out.
+        await tx.updateInstance({ ...records[3]!, state: 'changed', version: 2 }, 1);
+        const refs = [...records.slice(0, 10).map(refOf), { tenantId: 'tenant-a', instanceId: 'missing' }, { tenantId: 'tenant-a', instanceId: other.id }];
+        const loaded = await tx.loadInstances(refs);
+        expect(loaded.map((r) => r.id).sort()).toEqual(records.slice(0, 10).map((r) => r.id).sort());
+        expect(loaded.find((r) => r.id === records[3]!.id)).toMatchObject({ state: 'changed', version: 2 });
+      });
+      expect((await oracle.timers()).map((t) => t.key).sort()).toEqual(timers.slice(20).map((t) => t.key).sort());
     });
 
     test('next timer due is the earliest', async ({ storage }) => {
