@@ -20,7 +20,7 @@ import { casefileWorkflow, HOUR, officer, registrar } from './support/casefile.w
 import { orderAtTheBank, settle, shopCluster, tenantId, type ShopCluster } from './support/shop-on-postgres';
 
 const LONG = process.env.STATDESK_LONG_TESTS === '1';
-const REPEAT = { commands: LONG ? 150 : 20, timers: LONG ? 150 : 20, payments: LONG ? 60 : 8 };
+const REPEAT = { commands: LONG ? 60 : 20, timers: LONG ? 100 : 20, payments: LONG ? 30 : 8 };
 const SERVERS = 4;
 const T0 = new Date('2025-04-12T06:00:00.000Z');
 const LEASE_MS = 60_000;

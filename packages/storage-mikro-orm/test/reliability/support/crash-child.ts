@@ -5,7 +5,7 @@
  * last one). With a kill point it SIGKILLs itself there; with a trace file it records every
  * point passed. Prints `done` when the phase finished without being killed.
  *
- *   node --import tsx --conditions=source crash-child.ts <databaseUrl> <schema>
+ *   node crash-child.mjs <databaseUrl> <schema>   (bundled by the test: support/bundle-child.ts)
  *   stdin: {"phase":"confirm","killAt":"tx.appendHistory.after#1"}   or   {"phase":"confirm","traceFile":"/tmp/…"}
  */
 import { createInterface } from 'node:readline';
