@@ -17,15 +17,17 @@ import { createActor, type AnyActorScope, type AnyEventObject, type AnyMachineSn
 /** What a pure step returns: the next snapshot and the actions XState would have executed. */
 export type PureStep = readonly [snapshot: AnyMachineSnapshot, actions: readonly { type: string; params?: unknown }[]];
 
-type ScopeBase = Omit<AnyActorScope, 'actionExecutor'>;
+/** Where the scope in use puts the actions a step would execute (steps are synchronous). */
+let collected: { type: string; params?: unknown }[] = [];
+const collect = (action: { type: string; params?: unknown }): void => void collected.push(action);
 
-const scopes = new WeakMap<AnyStateMachine, ScopeBase>();
+const scopes = new WeakMap<AnyStateMachine, AnyActorScope>();
 
-function scopeBase(machine: AnyStateMachine): ScopeBase {
-  let base = scopes.get(machine);
-  if (!base) {
+function scopeOf(machine: AnyStateMachine): AnyActorScope {
+  let scope = scopes.get(machine);
+  if (!scope) {
     const self = createActor(machine);
-    base = {
+    scope = {
       self,
       id: '',
       sessionId: '',
@@ -34,31 +36,51 @@ function scopeBase(machine: AnyStateMachine): ScopeBase {
       emit: () => {},
       stopChild: () => {},
       system: self.system,
+      actionExecutor: collect,
     };
-    scopes.set(machine, base);
+    scopes.set(machine, scope);
   }
-  return base;
+  return scope;
 }
 
-function run(machine: AnyStateMachine, step: (scope: AnyActorScope) => AnyMachineSnapshot): PureStep {
-  const base = scopeBase(machine);
-  const actions: { type: string; params?: unknown }[] = [];
-  const snapshot = step({ ...base, actionExecutor: (action) => void actions.push(action) });
-  if (Object.keys(snapshot.children ?? {}).length > 0 || Object.keys(base.system.getAll()).length > 0) scopes.delete(machine);
-  return [snapshot, actions];
+type Step = 'restore' | 'transition' | 'initial';
+
+function run(machine: AnyStateMachine, step: Step, snapshot: unknown, arg: unknown): PureStep {
+  const scope = scopeOf(machine);
+  const outer = collected;
+  const actions: { type: string; params?: unknown }[] = (collected = []);
+  let next: AnyMachineSnapshot;
+  try {
+    next = (
+      step === 'transition'
+        ? machine.transition(snapshot as never, arg as never, scope)
+        : step === 'restore'
+          ? machine.restoreSnapshot!(snapshot as never, scope)
+          : machine.getInitialSnapshot(scope, arg)
+    ) as AnyMachineSnapshot;
+  } finally {
+    collected = outer;
+  }
+  if (hasAny(next.children) || hasAny(scope.system.getAll())) scopes.delete(machine);
+  return [next, actions];
+}
+
+function hasAny(record: object | undefined): boolean {
+  for (const _ in record) return true;
+  return false;
 }
 
 /** A persisted snapshot (decoded) as a live snapshot, as an unstarted actor would restore it. */
 export function restoreMachineSnapshot(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {
-  return run(machine, (scope) => machine.restoreSnapshot!(persisted as never, scope) as AnyMachineSnapshot)[0];
+  return run(machine, 'restore', persisted, undefined)[0];
 }
 
 /** XState's `transition(machine, snapshot, event)`. */
 export function transitionMachine(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: AnyEventObject): PureStep {
-  return run(machine, (scope) => machine.transition(snapshot, event, scope) as AnyMachineSnapshot);
+  return run(machine, 'transition', snapshot, event);
 }
 
 /** XState's `initialTransition(machine, input)`. */
 export function initialMachineTransition(machine: AnyStateMachine, input: unknown): PureStep {
-  return run(machine, (scope) => machine.getInitialSnapshot(scope, input) as AnyMachineSnapshot);
+  return run(machine, 'initial', undefined, input);
 }
