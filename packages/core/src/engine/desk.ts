@@ -48,38 +48,61 @@ import { handlesEventType } from './handles-event';
 import { planTransition } from './transition-plan';
 import { initialMachineTransition, restoreMachineSnapshot, transitionMachine } from './pure-machine';
 
+/**
+ * Where the desk reports problems it handles itself (a failed effect, a stuck timer). Messages and fields
+ * never contain personal data.
+ */
 export interface Logger {
+  /** Something went wrong and will be retried or was skipped. */
   warn(message: string, fields?: Record<string, unknown>): void;
+  /** Something failed for good (a dead-lettered effect, an unexpected error in a worker). */
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
 /** Runs one outbox effect. Throw to have it retried with backoff. */
 export type EffectHandler = (effect: OutboxEffect, context: EffectContext) => Promise<void>;
 
+/** What an effect handler gets besides the effect: the desk's clock and its adapters. */
 export interface EffectContext {
+  /** The desk's clock. */
   clock: Clock;
+  /** The desk's notifier, if configured. */
   notifier?: Notifier;
+  /** The desk's payment gateway, if configured. */
   payments?: PaymentGateway;
+  /** The desk's file store, if configured. */
   files?: FileStore;
 }
 
+/** Options of {@link createDesk}: storage, the workflows, adapters, and how the outbox and timers run. */
 export interface DeskOptions {
+  /** Where instances, history, timers, the outbox and command results are kept. */
   storage: Storage;
+  /** Every workflow definition (and older versions still running) the desk serves. */
   workflows: readonly WorkflowDefinition[];
   /** Which registered version new instances start on, by workflow name (default: last registered). */
   currentVersions?: Readonly<Record<string, string>>;
+  /** The clock commands and timers read (default the system clock; tests pass a `TestClock`). */
   clock?: Clock;
+  /** Delivers `notify` effects. */
   notifier?: Notifier;
+  /** The payment gateway effect handlers may use. */
   payments?: PaymentGateway;
+  /** The file store effect handlers and enrich steps may use. */
   files?: FileStore;
   /** Handlers by effect type; `notify` is built in (it needs `notifier`). */
   effects?: Readonly<Record<string, EffectHandler>>;
+  /** Where problems are logged (default the console). */
   logger?: Logger;
   /**
    * How often a command that lost a compare-and-set race is retried from a fresh load before
    * `ConflictError` reaches the caller. Commands with `expectedVersion` are never retried.
    */
   conflictRetries?: number;
+  /**
+   * Outbox delivery: attempts before dead-lettering, backoff delays (ms), the claim lease (ms), batch size,
+   * and what happens right after a commit.
+   */
   outbox?: {
     maxAttempts?: number;
     baseDelayMs?: number;
@@ -89,6 +112,10 @@ export interface DeskOptions {
     /** After a commit: dispatch in the background (default), wait for it, or leave it to workers. */
     afterCommit?: 'background' | 'await' | 'off';
   };
+  /**
+   * Timer delivery: the claim lease (ms), how many due timers one run claims, and how many are delivered per
+   * transaction.
+   */
   timers?: {
     leaseMs?: number;
     /** How many due timers one `runDueTimers` claims (default 100). */
@@ -109,49 +136,81 @@ export interface DeskOptions {
   random?: () => number;
 }
 
+/** Starts a workflow instance. */
 export interface CreateCommand {
+  /** The tenant (office) it belongs to. */
   tenantId: string;
+  /** The workflow's name; the instance starts on its current version. */
   workflow: string;
+  /** Who starts it; must hold one of the definition's `create.roles`. */
   actor: Actor;
+  /** The start input, validated by the definition's schema. */
   input?: unknown;
   /** Choose the instance id (e.g. a portal's order number); default a random UUID. */
   instanceId?: string;
+  /** Makes a retried create return the first result instead of starting a second instance. */
   idempotencyKey?: string;
 }
 
+/** Sends an event to an instance. */
 export interface SendCommand {
+  /** The instance's tenant. */
   tenantId: string;
+  /** The instance's id. */
   instanceId: string;
+  /** Who sends it; must hold one of the event's roles (and own the instance under an owner role). */
   actor: Actor;
+  /** The event: `type` plus its fields, validated by the event's schema. */
   event: { type: string } & Record<string, unknown>;
   /** Reject with `ConflictError` unless the instance is still at this version. */
   expectedVersion?: number;
+  /** Makes a retried send return the first result instead of applying the event twice. */
   idempotencyKey?: string;
 }
 
+/** What a create, send or migrate did: where the instance is now. */
 export interface CommandResult {
+  /** The instance's tenant. */
   tenantId: string;
+  /** The instance's id. */
   instanceId: string;
+  /** The workflow's name. */
   workflow: string;
+  /** The definition version it runs on. */
   definitionVersion: string;
+  /** The state after the command, flattened (`payment.awaitingReceipt`). */
   state: string;
+  /** `active`, or `done` in a final state. */
   status: InstanceStatus;
+  /** The instance's row version after the command. */
   version: number;
+  /** The history row the command wrote. */
   historySeq: number;
   /** True when this is the stored result of an earlier command with the same idempotency key. */
   replayed: boolean;
 }
 
+/** An instance as a reader may see it: its record and the definition's view for this reader. */
 export interface InstanceView {
+  /** The tenant. */
   tenantId: string;
+  /** The instance id. */
   id: string;
+  /** The workflow's name. */
   workflow: string;
+  /** The definition version it runs on. */
   definitionVersion: string;
+  /** The current state, flattened. */
   state: string;
+  /** `active` or `done`. */
   status: InstanceStatus;
+  /** Row version; pass it as `expectedVersion` to act only on what was seen. */
   version: number;
+  /** The owning actor (the citizen), if any. */
   ownerId: string | null;
+  /** When it was started (UTC). */
   createdAt: Date;
+  /** When it last changed (UTC). */
   updatedAt: Date;
   /** The definition's view for this reader (default: `{ value, context }`). */
   data: unknown;
@@ -159,66 +218,119 @@ export interface InstanceView {
   availableEvents: string[];
 }
 
+/** One row of an instance's history, as readers get it (payload redacted of personal data). */
 export interface HistoryEntry {
+  /** Position in history, from 1. */
   seq: number;
+  /** When (UTC). */
   at: Date;
+  /** Who acted. */
   actorId: string;
+  /** The role they acted under. */
   actorRole: string;
+  /** The event (or `create`). */
   eventType: string;
+  /** State before; `null` for the creating row. */
   fromState: string | null;
+  /** State after. */
   toState: string;
+  /** The definition version that handled it. */
   definitionVersion: string;
+  /** The event without its personal fields. */
   payload: unknown;
 }
 
+/** What one `runDueTimers` did. */
 export interface TimerRunResult {
+  /** Timers whose event was delivered. */
   delivered: number;
   /** Timers consumed without a transition: cancelled meanwhile, delivered by another worker, or stale. */
   skipped: number;
+  /** Timers whose delivery failed; they are claimed again after the lease. */
   failed: number;
 }
 
+/** What one `dispatchOutbox` did. */
 export interface OutboxRunResult {
+  /** Effects done. */
   sent: number;
+  /** Effects that failed and are scheduled again with backoff. */
   retried: number;
+  /** Effects dead-lettered (permanent failure or attempts used up). */
   dead: number;
 }
 
+/**
+ * The desk: runs workflow instances durably. Every command validates, checks roles, applies the machine, and
+ * writes the instance, history, timers and outbox in one transaction; workers deliver timers and effects
+ * exactly once.
+ */
 export interface Desk {
+  /** The clock the desk reads. */
   readonly clock: Clock;
+  /** The registered workflow definitions. */
   readonly registry: WorkflowRegistry;
+  /**
+   * Starts an instance; rejects with `ValidationError`, `NotAllowedError` or `DuplicateCommandError`, writing
+   * nothing.
+   */
   create(command: CreateCommand): Promise<CommandResult>;
+  /**
+   * Sends an event; rejects with `ValidationError`, `NotAllowedError`, `NotFoundError`,
+   * `InvalidTransitionError` or `ConflictError`, writing nothing.
+   */
   send(command: SendCommand): Promise<CommandResult>;
+  /** An instance as this actor may see it (`NotFoundError` if they may not). */
   get(ref: InstanceRef, actor: Actor): Promise<InstanceView>;
+  /** A page of a workflow's instances this actor may see, oldest first. */
   list(query: ListQuery, actor: Actor): Promise<Page<InstanceView>>;
+  /** The instance's history, oldest first, if this actor may read it. */
   history(ref: InstanceRef, actor: Actor): Promise<HistoryEntry[]>;
+  /** Checks the instance's hash chain (the audit trail) for edits, gaps and truncation. */
   verifyHistory(ref: InstanceRef): Promise<HistoryVerification>;
   /** Instances of this tenant holding a lookup key (no authorisation: for the portal's own lookups). */
   findByKey(tenantId: string, name: string, value: string): Promise<InstanceRef[]>;
+  /** Moves an instance to another registered version of its workflow through the definition's migrations. */
   migrate(command: MigrateCommand): Promise<CommandResult>;
+  /** Claims due timers (with a lease) and delivers their events; safe on several processes at once. */
   runDueTimers(options?: { limit?: number }): Promise<TimerRunResult>;
+  /** Claims due outbox effects (with a lease) and runs their handlers; failures are retried with backoff. */
   dispatchOutbox(options?: { limit?: number }): Promise<OutboxRunResult>;
   /** Wait for background dispatches started by earlier commands. */
   drain(): Promise<void>;
   /** Run a worker loop (timers and outbox) until `stop()`. */
   start(options?: { pollIntervalMs?: number }): void;
+  /** Stops the worker loop and waits for the current round. */
   stop(): Promise<void>;
 }
 
+/** Which instances `Desk.list` returns. */
 export interface ListQuery {
+  /** The tenant. */
   tenantId: string;
+  /** The workflow's name. */
   workflow: string;
+  /** Only instances in one of these flattened states. */
   states?: readonly string[];
+  /** Only active or only done instances. */
   status?: InstanceStatus;
+  /** Only instances of this owner. */
   ownerId?: string;
+  /** Page size (at most 500). */
   limit?: number;
+  /** The previous page's `nextCursor`. */
   cursor?: string;
 }
 
+/** Moves an instance to another version of its workflow. */
 export interface MigrateCommand {
+  /** The instance's tenant. */
   tenantId: string;
+  /** The instance's id. */
   instanceId: string;
+  /** The registered version to move to. */
   toVersion: string;
+  /** Who migrates; must hold one of the target version's `migrateRoles`. */
   actor: Actor;
 }
 
@@ -231,6 +343,10 @@ const MAX_LIST_LIMIT = 500;
 /** Derived timers live beside XState's own under this key prefix. */
 const DERIVED_PREFIX = 'derived:';
 
+/**
+ * Creates a desk over a storage and a set of workflow definitions. Call `start()` (or run `runDueTimers` and
+ * `dispatchOutbox` yourself) in the processes that act as workers.
+ */
 export function createDesk(options: DeskOptions): Desk {
   return new DeskEngine(options);
 }
