@@ -10,6 +10,7 @@ export * from './sla';
 export * from './files';
 export * from './workflows';
 export * from './profiles';
+export * from './personal-data';
 export * from './notifications';
 export * from './payments';
 export * from './rate-limit';

@@ -2,13 +2,15 @@
  * The harness a portal team uses to unit-test its workflow definitions and customisations:
  * a real desk on in-memory storage, a test clock, and a recording notifier.
  */
-import { createDesk, type Actor, type Desk, type DeskOptions, type HistoryRecord, type InstanceRef, type Notifier, type Storage } from '@statdesk/core';
+import { createDesk, PERSONAL_DATA_SEALER_SERVICE, type Actor, type Desk, type DeskOptions, type HistoryRecord, type InstanceRef, type Notifier, type Storage } from '@statdesk/core';
 import { MemoryStorage } from './memory-storage';
 import { RecordingNotifier } from './recording-notifier';
+import { testPersonalDataSealer } from './test-personal-data-sealer';
 import { TestClock } from './test-clock';
 
 /**
- * Options of {@link createTestDesk}: the desk's options, with test defaults for storage, clock and notifier.
+ * Options of {@link createTestDesk}: the desk's options, with test defaults for storage, clock, notifier and
+ * the `personalDataSealer` service.
  */
 export interface TestDeskOptions<S extends Storage = MemoryStorage, N extends Notifier = RecordingNotifier> extends Omit<DeskOptions, 'storage' | 'clock' | 'notifier'> {
   /** Share one storage between desks to simulate restarts or several processes. */
@@ -46,7 +48,8 @@ export interface TestDesk<S extends Storage = MemoryStorage, N extends Notifier 
 }
 
 /**
- * A desk for tests: in-memory storage, a test clock and a recording notifier unless you pass your own, and
+ * A desk for tests: in-memory storage, a test clock, a recording notifier and a `personalDataSealer` service
+ * under a fixed test key ({@link testPersonalDataSealer}) unless you pass your own, and
  * `advance()` that moves the clock and runs every timer and outbox entry that fell due — the way workers
  * would.
  */
@@ -54,6 +57,7 @@ export function createTestDesk<S extends Storage = MemoryStorage, N extends Noti
   const { storage = new MemoryStorage() as Storage as S, clock = new TestClock(options.start), notifier = new RecordingNotifier() as Notifier as N, start: _start, ...rest } = options;
   const desk = createDesk({
     ...rest,
+    services: { [PERSONAL_DATA_SEALER_SERVICE]: testPersonalDataSealer(), ...rest.services },
     outbox: { afterCommit: 'await', ...rest.outbox },
     storage,
     clock,

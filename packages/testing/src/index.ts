@@ -6,6 +6,7 @@ export * from './memory-profile-store';
 export * from './test-clock';
 export * from './recording-notifier';
 export * from './create-test-desk';
+export * from './test-personal-data-sealer';
 export * from './storage-oracle';
 export * from './workflow-storage';
 export * from './memory-catalogue';

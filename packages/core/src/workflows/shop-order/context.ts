@@ -23,7 +23,7 @@ export interface OrderLine {
 /** How digital lines arrive (download) and physical ones (post); an order may need both. */
 export type DeliveryMethod = 'download' | 'post' | 'both';
 
-/** Personal: kept in the order for staff, never in history payloads. */
+/** Personal: sealed in the order (see {@link ShopOrderParticulars}), never in history payloads. */
 export interface CustomerParticulars {
   /** Full name for the parcel and invoice. */
   fullName: string;
@@ -41,6 +41,17 @@ export interface ShippingAddress {
   postalCode: string;
   /** The tariff book's destination code (decides postage). */
   destination: string;
+}
+
+/**
+ * What the customer typed at checkout, as the clerk who posts the parcel reads it: sealed
+ * together in the order (`particulars`), opened with `readShopOrderParticulars`.
+ */
+export interface ShopOrderParticulars {
+  /** Name, mobile and e-mail. */
+  customer: CustomerParticulars;
+  /** Where the parcel goes (orders with physical lines only). */
+  shipping?: ShippingAddress;
 }
 
 /** The order's price as the tariff book in force computed it when the order was placed. */
@@ -126,10 +137,13 @@ export interface ShopOrderContext {
   nextLine: number;
   /** Download, post or both (from the lines' formats). */
   delivery?: DeliveryMethod;
-  /** The customer's particulars (personal). */
-  customer?: CustomerParticulars;
-  /** The shipping address (personal). */
-  shipping?: ShippingAddress;
+  /**
+   * The customer's particulars and shipping address ({@link ShopOrderParticulars}), sealed with
+   * the desk's `personalDataSealer` when the order was placed; the value names its key.
+   */
+  particulars?: string;
+  /** When the particulars were erased at the customer's request (`forgetShopCustomer`). */
+  particularsErasedAt?: Date;
   /** The price when the order was placed. */
   pricing?: OrderPricing;
   /** When payment is due (UTC). */

@@ -72,6 +72,7 @@ export type ShopOrderEvent =
       /** server */ lines?: OrderLine[];
       /** server */ pricing?: OrderPricing;
       /** server */ payBy?: Date;
+      /** server: `customer` and `shipping`, sealed (the machine keeps only this) */ particulars?: string;
     }
   | { type: 'pay'; gateway?: string }
   | { type: 'paymentVerified'; paymentId: string; amountRial: bigint; refId: string; /** server */ grants?: DownloadGrant[] }

@@ -1,6 +1,7 @@
 export { SHOP_ORDER_ROLES, SHOP_ORDER_STAFF_ROLES, DEFAULT_SHOP_ORDER_EVENT_ROLES, type ShopOrderRole, type ShopOrderEventType } from './roles';
 export type {
   ShopOrderContext,
+  ShopOrderParticulars,
   OrderLine,
   DeliveryMethod,
   CustomerParticulars,
@@ -21,3 +22,11 @@ export { shopOrderMachine, SHOP_ORDER_MACHINE_ID, SHOP_ORDER_TEMPLATES, type Sho
 export { shopOrderWorkflow, SHOP_ORDER_WORKFLOW, SHOP_POSTAL_TRACKING_KEY, type ShopOrderWorkflow } from './shop-order.workflow';
 export { shopOrderView, type ShopOrderView } from './view';
 export { openShopDownload, type ShopDownload } from './open-download';
+export { readShopOrderParticulars, shopOrderParticularsBinding, type ShopOrderParticularsReading } from './particulars';
+export {
+  forgetShopCustomer,
+  ERASE_PERSONAL_DATA_EVENT,
+  type ForgetShopCustomerOptions,
+  type ForgetShopCustomerCommand,
+  type ForgetShopCustomerReport,
+} from './forget-customer';

@@ -1,13 +1,15 @@
 /**
  * Placing an order: lines re-priced from the catalogue (a price may have changed since the
- * line went into the cart), postage and VAT from the tariff book in force, and the delivery
- * method the lines need. Runs in the `place` event's enrich step, so all of it is server-side.
+ * line went into the cart), postage and VAT from the tariff book in force, the delivery
+ * method the lines need, and the customer's particulars sealed (the address only when
+ * something is posted). Runs in the `place` event's enrich step, so all of it is server-side.
  */
 import type { EnrichContext } from '../../engine/definition';
 import { ValidationError, type ValidationIssue } from '../../errors';
 import { QuoteError } from '../../tariffs/errors';
 import type { CustomerParticulars, DeliveryMethod, OrderLine, OrderPricing, ShippingAddress } from './context';
 import { pricedLines } from './catalogue-lines';
+import { sealShopOrderParticulars } from './particulars';
 import type { ResolvedShopOrderOptions } from './options';
 import type { ShopOrderContext } from './context';
 import { shopOrderServices } from './services';
@@ -23,7 +25,7 @@ export async function placeOrder(
   fields: { customer: CustomerParticulars; shipping?: ShippingAddress },
   ctx: EnrichContext,
   settings: ResolvedShopOrderOptions,
-): Promise<{ lines: OrderLine[]; pricing: OrderPricing; payBy: Date }> {
+): Promise<{ lines: OrderLine[]; pricing: OrderPricing; payBy: Date; particulars: string }> {
   const { catalogue, tariffs } = shopOrderServices(ctx.services);
   const order = ctx.context as ShopOrderContext;
   if (order.lines.length === 0) throw new ValidationError('place', [{ path: 'lines', message: 'the cart is empty', code: 'empty_cart' }]);
@@ -60,6 +62,7 @@ export async function placeOrder(
       pricedAt: ctx.now,
     },
     payBy: new Date(ctx.now.getTime() + settings.paymentWindowMs),
+    particulars: await sealShopOrderParticulars({ customer: fields.customer, ...(needsPost ? { shipping: fields.shipping! } : {}) }, ctx),
   };
 }
 

@@ -54,7 +54,8 @@ export function shopOrderMachine(options: ShopOrderOptions = {}) {
     types: {} as { context: Ctx; input: ShopOrderInput; events: Ev },
     guards: {
       lineExists: ({ context, event }) => event.type === 'removeLine' && context.lines.some((l) => l.lineId === event.lineId),
-      placeable: ({ context, event }) => event.type === 'place' && context.lines.length > 0 && event.pricing !== undefined,
+      // Priced and sealed by the enrich step: the order never holds the particulars in the clear.
+      placeable: ({ context, event }) => event.type === 'place' && context.lines.length > 0 && event.pricing !== undefined && event.particulars !== undefined,
       isCurrentPayment: ({ context, event }) =>
         (event.type === 'paymentVerified' || event.type === 'paymentFailed') && event.paymentId === context.currentPaymentId,
       paysInFull: ({ context, event }) =>
@@ -119,8 +120,7 @@ export function shopOrderMachine(options: ShopOrderOptions = {}) {
             target: 'awaitingPayment',
             actions: [
               assign(({ event }) => ({
-                customer: event.customer,
-                ...(event.shipping && event.lines?.some((l) => l.format === 'physical') ? { shipping: event.shipping } : {}),
+                particulars: event.particulars!,
                 lines: event.lines!,
                 delivery: deliveryOf(event.lines!),
                 pricing: event.pricing!,

@@ -63,7 +63,8 @@ export function shopOrderWorkflow(options: ShopOrderOptions = {}) {
       place: {
         schema: shopOrderEventSchemas.place,
         roles: roles.place,
-        personal: ['customer', 'shipping'],
+        // The particulars reach the machine only sealed, and history not at all (not even sealed).
+        personal: ['customer', 'shipping', 'particulars'],
         enrich: (fields, ctx) => placeOrder(fields, ctx, settings),
       },
       pay: { schema: shopOrderEventSchemas.pay, roles: roles.pay },

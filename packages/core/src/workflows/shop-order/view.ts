@@ -1,7 +1,8 @@
 /**
  * What a reader sees of an order. The customer sees everything of their own order, download
- * links included; staff see the particulars they need to ship and refund, but never the
- * download tokens (bearer secrets: whoever holds one can download).
+ * links included; staff see what they need to ship and refund, but never the download tokens
+ * (bearer secrets: whoever holds one can download). The customer's particulars stay sealed in
+ * the view; `readShopOrderParticulars` opens them for a reader who needs them.
  */
 import type { ViewArgs } from '../../engine/definition';
 import type { ShopOrderContext } from './context';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ValidationError, createPaymentReconciler, openShopDownload, type ShopOrderView } from '../../../src';
+import { testPersonalDataSealer } from '@statdesk/testing';
+import { ValidationError, createPaymentReconciler, openShopDownload, readShopOrderParticulars, type ShopOrderView } from '../../../src';
 import {
   clerk,
   customer,
@@ -293,7 +294,10 @@ describe('shop order rules', () => {
     await expect(h.desk.send({ tenantId, instanceId: orderId, actor: otherCustomer, event: { type: 'cancel', reason: 'x' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const staff = (await h.desk.get({ tenantId, instanceId: orderId }, clerk)).data as ShopOrderView;
     expect(staff.order.downloads[0]).not.toHaveProperty('token');
-    expect(staff.order.customer?.fullName).toBe('Sara Ahmadi');
+    // The particulars stay sealed in the view; staff open them when they need them.
+    expect(staff.order).not.toHaveProperty('customer');
+    const opened = await readShopOrderParticulars(h.desk, testPersonalDataSealer(), { tenantId, instanceId: orderId }, clerk);
+    expect(opened).toMatchObject({ status: 'sealed', particulars: { customer: { fullName: 'Sara Ahmadi' } } });
   });
 
   it('downloads are logged, limited in number and expire', async () => {

@@ -30,6 +30,7 @@ function otherEvents(c: ShopOrderContext, total: bigint, paid: bigint): AnyEvent
     lines: c.lines,
     pricing: { bookId: 'b', bookVersion: '1', productsRial: 1n, postageRial: 0n, vatRial: 0n, totalRial: 1_000n, pricedAt: at },
     payBy: at,
+    particulars: 'v1.k1.sealed-by-enrich',
   });
   if (c.paymentAttempts < 2) events.push({ type: 'pay' });
   const grants = c.lines.filter((l) => l.format === 'digital').map((l) => ({ lineId: l.lineId, token: `t-${l.lineId}`, tokenHash: `h-${l.lineId}`, issuedAt: at, expiresAt: at, maxDownloads: 5, downloads: 0 }));
