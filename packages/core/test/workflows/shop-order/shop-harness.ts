@@ -20,6 +20,7 @@ import {
   type ShopOrderOptions,
   type ShopOrderView,
   type Storage,
+  type TariffRegistry,
 } from '../../../src';
 
 export const tenantId = 'sci';
@@ -48,6 +49,8 @@ export interface ShopHarness extends TestDesk<Storage> {
   sim: GatewaySimulator;
   gateways: GatewayRegistry;
   catalogue: MemoryCatalogue;
+  /** The tariff registry the desk prices postage and VAT from. */
+  tariffs: TariffRegistry;
   files: MemoryFileStore;
   /** A new desk on the same storage, clock, catalogue and gateway (a process restart). */
   restart(): ShopHarness;
@@ -76,7 +79,7 @@ export async function shopHarness(options: { order?: ShopOrderOptions; payment?:
       outbox: { afterCommit: 'await', baseDelayMs: 1_000, maxDelayMs: 60_000 },
       random: () => 0.5,
     });
-    return { ...t, oracle, sim, gateways, catalogue, files, restart: () => build({ storage, oracle }, clock), close: () => sim.close() };
+    return { ...t, oracle, sim, gateways, catalogue, tariffs, files, restart: () => build({ storage, oracle }, clock), close: () => sim.close() };
   };
   return build(await workflowStorage(), new TestClock('2025-04-12T06:00:00.000Z'));
 }
