@@ -3,7 +3,7 @@
  * ID, mobile, e-mail, name and address. Their profile is registered (sealed, rotatable keys),
  * their category evidence verified; they order data (quote, bank receipt, verification,
  * delivery, download), complain, and buy in the shop (card gateway simulator, posted to their
- * address); every message goes out through template notifications to the console transport;
+ * address; the checkout particulars sealed under the profiles' keys); every message goes out through template notifications to the console transport;
  * timers and the outbox run. Every log line (the desk's logger, the console) and every line the
  * console transport prints is recorded, so the test can look for the planted values afterwards.
  */
@@ -23,6 +23,7 @@ import {
   PermanentDeliveryError,
   paymentEffects,
   paymentWorkflow,
+  personalDataSealer,
   receiptUploadPolicy,
   sampleTariffBook,
   shopOrderWorkflow,
@@ -32,6 +33,7 @@ import {
   type ApplicantProfiles,
   type Logger,
   type Notifier,
+  type PersonalDataSealer,
   type SmsDelivery,
   type EmailDelivery,
 } from '@statdesk/core';
@@ -69,6 +71,8 @@ export interface PlantedRun {
   desk: TestDesk<MikroOrmStorage, Notifier>;
   profiles: MikroOrmProfileStore;
   registry: ApplicantProfiles;
+  /** The sealer the desk seals the shop order's particulars with (the profiles' keys). */
+  sealer: PersonalDataSealer;
   /** Every log line: the desk's logger and anything written to the console. */
   logs: string[];
   /** What the console transport printed in place of sending: masked addresses, the rendered messages. */
@@ -93,6 +97,7 @@ export async function runPlantedScenario(storage: MikroOrmStorage): Promise<Plan
   const clock = new TestClock('2025-05-03T05:30:00Z');
   const keys = staticProfileKeys({ current: { id: 'k1', key: randomBytes(32) }, lookupKey: randomBytes(32) });
   const profiles = mikroOrmProfileStore(storage, { keys });
+  const sealer = personalDataSealer(keys);
   const catalogue = mikroOrmCatalogue(storage);
   await catalogue.put(tenantId, { id: 'yearbook-1401', kind: 'book', format: 'physical', title: 'سالنامه آماری ۱۴۰۱', priceRial: 400_000n, status: 'active' });
   const files = new MemoryFileStore({ clock });
@@ -124,7 +129,7 @@ export async function runPlantedScenario(storage: MikroOrmStorage): Promise<Plan
     notifier,
     logger,
     workflows: [informationOrderWorkflow(), complaintWorkflow(), shopOrderWorkflow(), paymentWorkflow()],
-    services: { tariffs: createTariffRegistry([sampleTariffBook]), profiles, files, catalogue },
+    services: { tariffs: createTariffRegistry([sampleTariffBook]), profiles, files, catalogue, personalDataSealer: sealer },
     effects: paymentEffects({ desk: () => t.desk, gateways, callbackUrl: ({ paymentId }) => `https://portal.example.ir/shop/pay/callback?payment=${paymentId}` }),
     outbox: { afterCommit: 'await', baseDelayMs: 1_000, maxDelayMs: 60_000 },
     random: () => 0.5,
@@ -189,6 +194,7 @@ export async function runPlantedScenario(storage: MikroOrmStorage): Promise<Plan
     desk: t,
     profiles,
     registry,
+    sealer,
     logs,
     printed: printedLines,
     deliveredTo,
