@@ -17,6 +17,8 @@ const config = {
   plugin: ['./scripts/typedoc/package-module-names.mjs', './scripts/typedoc/require-docs.mjs'],
   excludePrivate: true,
   excludeInternal: true,
+  // Protected members are for subclasses inside the packages, not for users.
+  excludeProtected: true,
   // The repo's tsc and ESLint check the code; TypeDoc only documents it.
   skipErrorChecking: true,
   // There is no public Git remote yet, so no source links.
