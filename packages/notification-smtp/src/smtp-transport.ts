@@ -41,8 +41,9 @@ export interface SmtpEmailTransport extends EmailTransport {
 }
 
 /**
- * An `EmailTransport` over SMTP with nodemailer: pooled connections, a stable Message-ID per outbox key, and
- * errors classified as permanent (rejected recipient) or retryable (connection, 4xx).
+ * An `EmailTransport` over SMTP with nodemailer: optional pooled connections, a stable Message-ID
+ * per outbox key, and errors classified as permanent (rejected recipient) or retryable
+ * (connection, 4xx).
  */
 export function smtpTransport(options: SmtpTransportOptions): SmtpEmailTransport {
   const fromAddress = typeof options.from === 'string' ? options.from : options.from.address;

@@ -65,7 +65,8 @@ export class MikroOrmStorage extends SqlStorage {
 
 /**
  * Opens (or adopts) a MikroORM connection and returns the storage on it; with `migrate: true` it first
- * applies pending statdesk migrations under an advisory lock.
+ * applies pending statdesk migrations (on PostgreSQL under an advisory lock, so several processes may start at
+ * once).
  */
 export async function mikroOrmStorage(options: MikroOrmStorageOptions): Promise<MikroOrmStorage> {
   let storage: MikroOrmStorage;
