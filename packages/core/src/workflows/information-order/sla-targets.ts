@@ -15,8 +15,8 @@ const waitingForApplicant = [
 const ended = [{ state: 'rejected' }, { state: 'redirected' }, { state: 'cancelled' }, { state: 'expired' }, { state: 'paymentRefused' }];
 
 /**
- * The information order's SLA policy as input: decision, quote, receipt review and delivery targets in
- * working days, paused while the applicant is asked.
+ * The information order's SLA policy as input: first response (2 working days), quote (5), preparation
+ * (10) and resolution (20), paused while the order waits for the applicant.
  */
 export const informationOrderSlaPolicy = {
   id: 'information-order',
