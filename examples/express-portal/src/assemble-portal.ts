@@ -24,6 +24,8 @@ import {
   iranGovernmentCalendar,
   paymentEffects,
   paymentWorkflow,
+  PERSONAL_DATA_SEALER_SERVICE,
+  personalDataSealer,
   sampleTariffBook,
   shopOrderWorkflow,
   systemClock,
@@ -42,7 +44,7 @@ import {
 import { localFileStore } from '@statdesk/files-local';
 import { smtpNotifier } from '@statdesk/notification-smtp';
 import { zarinpalGateway } from '@statdesk/payment-zarinpal';
-import { mikroOrmCatalogue, mikroOrmProfileStore, mikroOrmSentNotifications, mikroOrmStorage, type MikroOrmStorage } from '@statdesk/storage-mikro-orm';
+import { mikroOrmCatalogue, mikroOrmProfileStore, mikroOrmSentNotifications, mikroOrmStorage, profileKeysFromSecret, type MikroOrmStorage } from '@statdesk/storage-mikro-orm';
 import { startGatewaySimulator, type GatewaySimulator } from '@statdesk/testing';
 import type { SmtpSettings } from './config';
 import { demoProfileKeyIn } from './profile-key';
@@ -106,7 +108,9 @@ export async function assemblePortal(options: AssembleOptions): Promise<PortalSe
   try {
     const files = localFileStore({ root: path.join(options.dataDir, 'files') });
     const encryptionKey = options.profileEncryptionKey ?? (await demoProfileKeyIn(options.dataDir));
-    const profiles: ProfileStore = mikroOrmProfileStore(storage, { encryptionKey });
+    // One key setup seals profiles and the shop order's checkout particulars alike.
+    const keys = profileKeysFromSecret(encryptionKey);
+    const profiles: ProfileStore = mikroOrmProfileStore(storage, { keys });
     const catalogue: Catalogue = mikroOrmCatalogue(storage);
     const bank = await startGatewaySimulator({ merchantId: DEMO_MERCHANT_ID });
     cleanups.unshift(() => bank.close());
@@ -135,7 +139,7 @@ export async function assemblePortal(options: AssembleOptions): Promise<PortalSe
       notifier,
       files,
       workflows,
-      services: { tariffs: createTariffRegistry([sampleTariffBook]), profiles, files, catalogue },
+      services: { tariffs: createTariffRegistry([sampleTariffBook]), profiles, files, catalogue, [PERSONAL_DATA_SEALER_SERVICE]: personalDataSealer(keys) },
       effects: paymentEffects({
         desk: () => desk,
         gateways,
