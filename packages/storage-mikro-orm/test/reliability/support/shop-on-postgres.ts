@@ -3,6 +3,7 @@
  * simulator) on PostgreSQL, as several server processes would run it: one desk per storage,
  * each storage with its own connection pool on the same schema, all sharing the gateway.
  */
+import { randomBytes } from 'node:crypto';
 import {
   createDesk,
   createGatewayRegistry,
@@ -10,8 +11,10 @@ import {
   createTariffRegistry,
   paymentEffects,
   paymentWorkflow,
+  personalDataSealer,
   sampleTariffBook,
   shopOrderWorkflow,
+  staticProfileKeys,
   type Desk,
   type GatewayRegistry,
   type PaymentContext,
@@ -49,6 +52,8 @@ export async function shopCluster(db: PostgresSchema, size: number, wrap: (desk:
   const gateways = createGatewayRegistry({ gateways: [zarinpalGateway({ merchantId, baseUrl: sim.baseUrl, timeoutMs: 5_000 })] });
   const catalogue = new MemoryCatalogue({ [tenantId]: products });
   const tariffs = createTariffRegistry([sampleTariffBook]);
+  // Every server holds the same keys: the customer's particulars are sealed in the order.
+  const sealer = personalDataSealer(staticProfileKeys({ current: { id: 'k1', key: randomBytes(32) }, lookupKey: randomBytes(32) }));
   const notifier = new RecordingNotifier();
   const servers: ShopServer[] = [];
   for (let i = 0; i < size; i++) {
@@ -58,7 +63,7 @@ export async function shopCluster(db: PostgresSchema, size: number, wrap: (desk:
       storage,
       notifier,
       workflows: [shopOrderWorkflow(), paymentWorkflow()],
-      services: { catalogue, tariffs },
+      services: { catalogue, tariffs, personalDataSealer: sealer },
       effects: paymentEffects({ desk: () => desk, gateways, callbackUrl: ({ paymentId }) => `https://portal.example.ir/shop/pay/callback?payment=${paymentId}` }),
       outbox: { afterCommit: 'await' },
       workerId: `server-${i + 1}`,
