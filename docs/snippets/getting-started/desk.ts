@@ -2,12 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createDesk, createGatewayRegistry, createTariffRegistry, createTemplateNotifier, createTemplateSet, paymentEffects, type Desk } from '@statdesk/core';
+import { createDesk, createGatewayRegistry, createTariffRegistry, createTemplateNotifier, createTemplateSet, paymentEffects, personalDataSealer, type Desk } from '@statdesk/core';
 import { localFileStore } from '@statdesk/files-local';
 import { smtpTransport } from '@statdesk/notification-smtp';
 import { kavenegarProvider, smsTransport } from '@statdesk/notification-sms';
 import { ZARINPAL_PRODUCTION_URL, zarinpalGateway } from '@statdesk/payment-zarinpal';
-import { mikroOrmCatalogue, mikroOrmProfileStore, mikroOrmSentNotifications, mikroOrmStorage } from '@statdesk/storage-mikro-orm';
+import { mikroOrmCatalogue, mikroOrmProfileStore, mikroOrmSentNotifications, mikroOrmStorage, profileKeysFromSecret } from '@statdesk/storage-mikro-orm';
 import { tariffBook } from './tariff-book';
 import { workflows } from './workflows';
 
@@ -23,8 +23,10 @@ export interface PortalConfig {
 export async function createPortalDesk(config: PortalConfig) {
   const storage = await mikroOrmStorage({ driver: 'sqlite', dbName: path.join(config.dataDir, 'statdesk.sqlite'), migrate: true });
   const files = localFileStore({ root: path.join(config.dataDir, 'files') });
-  // Profiles (personal fields sealed with the key), products and sent-message keys, in the same database.
-  const profiles = mikroOrmProfileStore(storage, { encryptionKey: config.profileKey ?? (await developmentKey(config.dataDir)) });
+  // One key seals personal data: in profiles, and the shop order's checkout particulars.
+  const keys = profileKeysFromSecret(config.profileKey ?? (await developmentKey(config.dataDir)));
+  // Profiles, products and sent-message keys, in the same database.
+  const profiles = mikroOrmProfileStore(storage, { keys });
   const catalogue = mikroOrmCatalogue(storage);
 
   const templates = createTemplateSet();      // the shipped fa/en wording; see docs/notifications.md
@@ -46,7 +48,7 @@ export async function createPortalDesk(config: PortalConfig) {
     notifier,
     files,
     conflictRetries: 3,                       // re-run a command that lost a race, on fresh state
-    services: { tariffs: createTariffRegistry([tariffBook]), profiles, files, catalogue },
+    services: { tariffs: createTariffRegistry([tariffBook]), profiles, files, catalogue, personalDataSealer: personalDataSealer(keys) },
     effects: paymentEffects({
       desk: () => desk,
       gateways,
