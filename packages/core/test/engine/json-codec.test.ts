@@ -25,12 +25,24 @@ const row = {
   prevHash: 'a'.repeat(64),
 };
 
-/** The canonical form by another route: JSON.stringify with every object's keys sorted first. */
-function sortedStringify(value: JsonValue): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
-      : v,
+/** The canonical form written as plainly as possible (the engine builds it without intermediate arrays). */
+function plainCanonical(value: JsonValue): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(plainCanonical).join(',')}]`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${plainCanonical(value[k]!)}`)
+    .join(',')}}`;
+}
+
+/** The same value with every object's keys inserted in reverse order. */
+function reversedKeys(value: JsonValue): JsonValue {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  return Object.fromEntries(
+    Object.keys(value)
+      .reverse()
+      .map((k) => [k, reversedKeys(value[k]!)]),
   );
 }
 
@@ -64,11 +76,14 @@ describe('history hashes', () => {
 });
 
 describe('canonicalJson', () => {
-  it('is JSON with keys sorted at every depth', () => {
+  it('is JSON of the same value, with keys sorted at every depth', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const json = value as JsonValue;
-        expect(canonicalJson(json)).toBe(sortedStringify(json));
+        const text = canonicalJson(json);
+        expect(text).toBe(plainCanonical(json));
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(json))); // JSON itself turns -0 into 0
+        expect(canonicalJson(reversedKeys(json))).toBe(text);
       }),
     );
   });
