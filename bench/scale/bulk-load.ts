@@ -53,7 +53,10 @@ export async function bulkLoad(client: pg.ClientBase, options: BulkLoadOptions):
     );
     await client.query('COMMIT');
   }
-  await client.query('ANALYZE statdesk_instances; ANALYZE statdesk_history; ANALYZE statdesk_timers');
+  // Measure the steady state, not the aftermath of the load: vacuumed and analysed tables (else
+  // autovacuum's insert-triggered pass runs during the measured commands) and a checkpoint.
+  for (const table of ['statdesk_instances', 'statdesk_history', 'statdesk_timers']) await client.query(`VACUUM (ANALYZE) ${table}`);
+  await client.query('CHECKPOINT');
   const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM statdesk_timers');
   return Number(rows[0]!.n);
 }
