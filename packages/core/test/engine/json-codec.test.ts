@@ -88,6 +88,16 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('quotes strings exactly as JSON.stringify does', () => {
+    const strings = ['plain-id_1', 'say "hi"', 'back\\slash', 'tab\there', '\u0000\u001f', '\u007f', 'کدام', '\u2028', '\ud800 lone', '😀', ''];
+    for (const text of strings) expect(canonicalJson(text)).toBe(JSON.stringify(text));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(canonicalJson(text)).toBe(JSON.stringify(text));
+      }),
+    );
+  });
+
   it('gives the same text whatever order the keys were written in', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [2, { x: 2, y: 1 }] }, b: 1 }));
   });
