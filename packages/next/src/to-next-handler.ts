@@ -24,11 +24,11 @@ export interface NextHandlerOptions extends HttpHandlerOptions {
 
 /** The second argument Next.js passes to a route handler; only the catch-all `params` are read. */
 export interface NextRouteContext {
-  params?: Promise<Record<string, string | string[] | undefined>> | Record<string, string | string[] | undefined>;
+  params: Promise<Record<string, string | string[] | undefined>>;
 }
 
 /** One App Router route handler: a Fetch `Request` in, a `Response` out. */
-export type NextRouteHandler = (request: Request, context?: NextRouteContext) => Promise<Response>;
+export type NextRouteHandler = (request: Request, context: NextRouteContext) => Promise<Response>;
 
 /**
  * Route handlers for every HTTP method, to re-export from a catch-all `route.ts`. Methods the
@@ -91,7 +91,7 @@ export function toNextHandler(source: Desk | (() => NextHandlerSetup | Promise<N
  * The request path without the segments the catch-all matched. Segments are counted on the raw
  * path, not compared, because Next passes them decoded.
  */
-async function mountPathOf(request: Request, context: NextRouteContext | undefined): Promise<string> {
+async function mountPathOf(request: Request, context: NextRouteContext): Promise<string> {
   const params = await context?.params;
   const caught = Object.values(params ?? {}).find((value): value is string[] => Array.isArray(value));
   // No catch-all segments: the route is not a catch-all, so the API is taken to be at the root.
