@@ -34,14 +34,17 @@ export async function discoverSuites(dir: string): Promise<string[]> {
   return names.filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts')).map((n) => n.slice(0, -3)).sort();
 }
 
+/** Where the suites are, which to run, and what every suite is handed. */
 export interface RunSuitesOptions {
   dir: string;
   args: RunnerArgs;
   context: Omit<BenchContext, 'quick'>;
+  /** Called with every result so far after each suite (the runner writes the JSON as it goes). */
+  onProgress?: (results: readonly BenchResult[]) => Promise<void>;
 }
 
 /** Runs the chosen suites in order; an unknown `--only` id is an error naming the ids there are. */
-export async function runSuites({ dir, args, context }: RunSuitesOptions): Promise<{ results: BenchResult[]; failed: string[] }> {
+export async function runSuites({ dir, args, context, onProgress }: RunSuitesOptions): Promise<{ results: BenchResult[]; failed: string[] }> {
   const ids = await discoverSuites(dir);
   const unknown = args.only.filter((id) => !ids.includes(id));
   if (unknown.length) throw new Error(`unknown suite ${unknown.join(', ')}; suites are: ${ids.join(', ')}`);
@@ -67,6 +70,7 @@ export async function runSuites({ dir, args, context }: RunSuitesOptions): Promi
       results.push(failedResult(id, error));
     }
     context.log(`[${id}] done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await onProgress?.(results);
   }
   return { results, failed };
 }

@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { InstanceRecord, JsonValue, Storage } from '@statdesk/core';
 import type { Variant } from '../harness';
 
+/** The tenant every row of the durable suites belongs to. */
 export const TENANT_ID = 'bench';
+/** The key of the timer each command (re)schedules, a day ahead. */
 export const TIMER_KEY = 'xstate.after.decisionDeadline.review.submitted';
 export const DAY_MS = 86_400_000;
 

@@ -17,7 +17,7 @@ const CONCURRENCY = [1, 8];
 
 const durablePostgres: BenchSuite = async ({ quick, databaseUrl, log }) => {
   const rounds = quick ? 3 : 7;
-  const durationMs = quick ? 700 : 2_000;
+  const durationMs = quick ? 500 : 2_000;
   const syncCommit = process.env.BENCH_SYNC_COMMIT === 'off' ? 'off' : 'on';
   const maxClients = Math.max(...CONCURRENCY);
   const schema = `bench_durable_${process.pid}`;

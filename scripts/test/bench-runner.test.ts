@@ -51,6 +51,12 @@ describe('bench runner', () => {
     expect(logs.some((l) => l.startsWith('[broken] FAILED: Error: no database'))).toBe(true);
   });
 
+  it('reports the results so far after every suite', async () => {
+    const seen: string[][] = [];
+    await runSuites({ dir, args: { quick: true, only: ['fast', 'slow'] }, context: context(), onProgress: async (so) => void seen.push(so.map((r) => r.id)) });
+    expect(seen).toEqual([['fast'], ['fast', 'slow']]);
+  });
+
   it('--only runs just the named suites, and an unknown id names the suites there are', async () => {
     const { results } = await runSuites({ dir, args: { quick: false, only: ['slow'] }, context: context() });
     expect(results).toHaveLength(1);
