@@ -28,7 +28,7 @@ import type { Dialect } from './orm-config';
 import type { RowMapping } from './row-mapping';
 import type { SqlSession } from './sql/sql-database';
 import type { SqlValues } from './sql/sql-values';
-import { columns, postgresBatch, sql } from './sql/statements';
+import { columns, postgresBatch, sql, takeDueTimersStatement } from './sql/statements';
 
 /** Rows per multi-row statement: far below PostgreSQL's 65,535 parameters and SQLite's 32,766. */
 const CHUNK = 500;
@@ -230,6 +230,17 @@ export class SqlTransaction implements StorageTransaction {
         }
       }
       return consumed;
+    });
+  }
+
+  takeDueTimers(options: { now: Date; limit: number }): Promise<TimerRecord[]> {
+    return this.guard(async () => {
+      const now = this.values.time(options.now);
+      const rows = await this.session.all(takeDueTimersStatement(this.dialect), [now, now, options.limit]);
+      const taken = rows.map((r) => this.rows.timer(r));
+      for (const t of taken) this.consumedKeys.add(timerKey(t.tenantId, t.instanceId, t.key));
+      // RETURNING does not keep the subquery's order.
+      return taken.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     });
   }
 

@@ -34,6 +34,8 @@ interface Lease {
 
 /** The tables, as plain maps. Keys are `tenant \u0000 id` composites. */
 interface Tables {
+  /** Timer ids taken by open transactions (`takeDueTimers`), which others pass over. */
+  held: Set<string>;
   instances: Map<string, InstanceRecord>;
   history: Map<string, HistoryRecord[]>;
   timers: Map<string, TimerRecord & { lease?: Lease }>;
@@ -94,6 +96,7 @@ export class MemoryStorage implements Storage {
     commands: new Map(),
     keyIndex: new Map(),
     instanceKeys: new Map(),
+    held: new Set(),
   };
 
   /** Direct reads of the tables, bypassing the port: the conformance suite's oracle. */
@@ -119,9 +122,14 @@ export class MemoryStorage implements Storage {
 
   async transaction<T>(fn: (tx: StorageTransaction) => Promise<T>): Promise<T> {
     const tx = new MemoryTransaction(this.tables);
-    const result = await fn(tx);
-    commit(this.tables, tx.ops);
-    return result;
+    try {
+      const result = await fn(tx);
+      commit(this.tables, tx.ops);
+      return result;
+    } finally {
+      // Timers taken by `takeDueTimers` are held, as row locks are, until the transaction ends.
+      for (const id of tx.holding) this.tables.held.delete(id);
+    }
   }
 
   async getInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {
@@ -232,6 +240,8 @@ class MemoryTransaction implements StorageTransaction {
   private readonly ownInstances = new Map<string, InstanceRecord>();
   private readonly ownCommands = new Map<string, CommandRecord>();
   private readonly consumed = new Set<string>();
+  /** Timer ids this transaction holds (see `Tables.held`). */
+  readonly holding: string[] = [];
 
   constructor(private readonly tables: Tables) {}
 
@@ -338,12 +348,15 @@ class MemoryTransaction implements StorageTransaction {
 
   async takeDueTimers(options: { now: Date; limit: number }): Promise<TimerRecord[]> {
     const due = [...this.tables.timers.values()]
-      .filter((t) => t.dueAt.getTime() <= options.now.getTime() && (!t.lease || t.lease.until <= options.now.getTime()))
+      .filter((t) => !this.tables.held.has(t.id) && t.dueAt.getTime() <= options.now.getTime() && (!t.lease || t.lease.until <= options.now.getTime()))
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const taken: TimerRecord[] = [];
-    // A concurrent transaction may take the same timers: the commit that comes second conflicts.
     for (const timer of due) {
       if (taken.length >= options.limit) break;
+      // Held before the first await, so a concurrent taker passes it over.
+      if (this.tables.held.has(timer.id)) continue;
+      this.tables.held.add(timer.id);
+      this.holding.push(timer.id);
       if (await this.consumeTimer(timer.tenantId, timer.id)) taken.push(stripLease(timer));
     }
     return taken;

@@ -361,6 +361,8 @@ class DeskEngine implements Desk {
   private readonly random: () => number;
   private readonly inflight = new Set<Promise<unknown>>();
   private loop?: { stopped: boolean; wake: () => void; done: Promise<void> };
+  /** Whether storage transactions offer `takeDueTimers`; learnt on the first batched run. */
+  private storageTakesTimers: boolean | undefined;
 
   constructor(private readonly options: DeskOptions) {
     this.storage = options.storage;
@@ -568,39 +570,21 @@ class DeskEngine implements Desk {
   async runDueTimers(options: { limit?: number } = {}): Promise<TimerRunResult> {
     const result: TimerRunResult = { delivered: 0, skipped: 0, failed: 0 };
     const settings = this.options.timers ?? {};
-    const claimed = await this.storage.claimDueTimers({
-      now: this.clock.now(),
-      limit: options.limit ?? settings.batchSize ?? 100,
-      leaseMs: settings.leaseMs ?? 60_000,
-      workerId: this.workerId,
-    });
+    const limit = options.limit ?? settings.batchSize ?? 100;
     const perTransaction = Math.max(1, Math.floor(settings.deliveriesPerTransaction ?? 50));
-    // Instance order within a batch: two workers' batches then lock shared instances in the same
-    // order instead of deadlocking. The sort is stable, so one instance's timers keep due order.
-    const ordered = [...claimed].sort((a, b) => compareText(a.tenantId, b.tenantId) || compareText(a.instanceId, b.instanceId));
-    for (let start = 0; start < ordered.length; start += perTransaction) {
-      const batch = ordered.slice(start, start + perTransaction);
-      if (batch.length > 1) {
-        const outcomes = await this.deliverBatch(batch).catch(() => undefined);
-        if (outcomes) {
-          for (const delivered of outcomes) {
-            if (delivered) result.delivered++;
-            else result.skipped++;
-          }
-          continue;
-        }
-        // The batch was rolled back (a conflict, or one timer that throws): one by one below,
-        // where conflicts are retried and a failing timer fails alone.
-      }
-      for (const timer of batch) {
-        try {
-          if (await this.deliverTimer(timer)) result.delivered++;
-          else result.skipped++;
-        } catch (error) {
-          // The lease expires and another run tries again; the timer is not lost.
-          result.failed++;
-          this.logger.error('statdesk: timer delivery failed', { timerId: timer.id, instanceId: timer.instanceId, error: errorMessage(error) });
-        }
+    if (perTransaction === 1 || this.storageTakesTimers === false || !(await this.takeAndDeliver(limit, perTransaction, result))) {
+      const claimed = await this.storage.claimDueTimers({
+        now: this.clock.now(),
+        limit,
+        leaseMs: settings.leaseMs ?? 60_000,
+        workerId: this.workerId,
+      });
+      const ordered = byInstance(claimed);
+      for (let start = 0; start < ordered.length; start += perTransaction) {
+        const batch = ordered.slice(start, start + perTransaction);
+        const outcomes = batch.length > 1 ? await this.inBatch(batch.length, () => this.storage.transaction((tx) => this.applyBatch(tx, batch))) : undefined;
+        if (outcomes) this.count(outcomes, result);
+        else await this.deliverEach(batch, result);
       }
     }
     if (result.delivered) await this.afterCommit();
@@ -608,41 +592,109 @@ class DeskEngine implements Desk {
   }
 
   /**
-   * Delivers every timer of the batch in one transaction; rejects (writing nothing) if any fails.
-   * Each instance's first timer is consumed and its instance loaded for the whole batch at once
-   * (when storage offers that): transitions of one instance never touch another's rows, so this
-   * is what one-by-one delivery would do. An instance's later timers are consumed at their turn,
-   * after the earlier transitions, which may have cancelled or replaced them.
+   * Batches taken and delivered inside their own transactions (`takeDueTimers`), no lease written:
+   * until `limit` timers or nothing more is due. `false` when storage cannot take timers.
    */
-  private deliverBatch(batch: readonly TimerRecord[]): Promise<boolean[]> {
-    return this.storage.transaction(async (tx) => {
-      const outcomes: boolean[] = [];
-      for (const timer of batch) {
-        const key = refKey(timer.tenantId, timer.instanceId);
-        const taken = leaders.get(key) === timer ? consumed.has(timer.id) : await tx.consumeTimer(timer.tenantId, timer.id);
-        if (taken && !loaded.has(key)) {
-          const record = await tx.loadInstance({ tenantId: timer.tenantId, instanceId: timer.instanceId });
-          if (record) current.set(key, record);
-          loaded.add(key);
-        }
-        const written = taken ? await this.fireTimer(tx, timer, current.get(key)) : undefined;
-        if (written) current.set(key, written);
-        outcomes.push(written !== undefined);
-      }
-      return outcomes;
+  private async takeAndDeliver(limit: number, perTransaction: number, result: TimerRunResult): Promise<boolean> {
+    for (let remaining = limit; remaining > 0; ) {
+      let supported = true;
+      let exhausted = false;
+      const taken: TimerRecord[] = [];
+      const outcomes = await this.inBatch(Math.min(perTransaction, remaining), () =>
+        this.storage.transaction(async (tx) => {
+          if (!tx.takeDueTimers) {
+            supported = false;
+            return [];
+          }
+          const asked = Math.min(perTransaction, remaining);
+          const all = await tx.takeDueTimers({ now: this.clock.now(), limit: asked });
+          exhausted = all.length < asked;
+          // One timer per instance: an instance's later ones go back and come in a later batch,
+          // after this transition, which may cancel or replace them (as one by one).
+          const instances = new Set<string>();
+          for (const timer of byInstance(all)) {
+            const key = refKey(timer.tenantId, timer.instanceId);
+            if (instances.has(key)) await tx.putTimer(timer);
+            else taken.push(timer);
+            instances.add(key);
+          }
+          return this.applyBatch(tx, taken, new Set(taken.map((t) => t.id)));
+        }),
+      );
+      this.storageTakesTimers = supported;
+      if (!supported) return false;
+      if (outcomes) this.count(outcomes, result);
+      else await this.deliverEach(taken, result);
+      remaining -= taken.length;
+      if (exhausted || !taken.length) break;
+    }
+    return true;
+  }
+
+  /** Runs one batch transaction; on failure logs it and resolves `undefined` (rolled back). */
+  private inBatch(size: number, run: () => Promise<boolean[]>): Promise<boolean[] | undefined> {
+    return run().catch((error: unknown) => {
+      // A conflict, or one timer that throws: one by one, conflicts are retried and a failing timer fails alone.
+      this.logger.warn('statdesk: timer batch rolled back; delivering its timers one by one', { timers: size, error: errorMessage(error) });
+      return undefined;
     });
   }
 
-      const leaders = new Map<string, TimerRecord>();
-      for (const timer of batch) if (!leaders.has(refKey(timer.tenantId, timer.instanceId))) leaders.set(refKey(timer.tenantId, timer.instanceId), timer);
-      const first = [...leaders.values()];
-      const consumed = tx.consumeTimers
-        ? await tx.consumeTimers(first.map((t) => ({ tenantId: t.tenantId, timerId: t.id })))
-        : await consumeEach(tx, first);
-      const refs = uniqueRefs(first.filter((t) => consumed.has(t.id)));
-      const loaded = new Set(refs.map((ref) => refKey(ref.tenantId, ref.instanceId)));
-      // The instances as this transaction leaves them: a later timer of one instance sees the earlier write.
-      const current = new Map((tx.loadInstances ? await tx.loadInstances(refs) : await loadEach(tx, refs)).map((r) => [refKey(r.tenantId, r.id), r]));
+  private count(outcomes: readonly boolean[], result: TimerRunResult): void {
+    for (const delivered of outcomes) {
+      if (delivered) result.delivered++;
+      else result.skipped++;
+    }
+  }
+
+  private async deliverEach(timers: readonly TimerRecord[], result: TimerRunResult): Promise<void> {
+    for (const timer of timers) {
+      try {
+        if (await this.deliverTimer(timer)) result.delivered++;
+        else result.skipped++;
+      } catch (error) {
+        // Still stored: it is due again (after its lease, if it had one) and another run retries it.
+        result.failed++;
+        this.logger.error('statdesk: timer delivery failed', { timerId: timer.id, instanceId: timer.instanceId, error: errorMessage(error) });
+      }
+    }
+  }
+
+  /**
+   * Delivers every timer of the batch in `tx`; rejects (so the caller rolls back) if any fails.
+   * Each instance's first timer is consumed (unless `taken` says it is already) and its instance
+   * loaded for the whole batch at once when storage offers that: transitions of one instance
+   * never touch another's rows, so this is what one-by-one delivery would do. An instance's later
+   * timers are consumed at their turn, after the earlier transitions, which may have cancelled
+   * or replaced them.
+   */
+  private async applyBatch(tx: StorageTransaction, batch: readonly TimerRecord[], taken?: ReadonlySet<string>): Promise<boolean[]> {
+    const leaders = new Map<string, TimerRecord>();
+    for (const timer of batch) if (!leaders.has(refKey(timer.tenantId, timer.instanceId))) leaders.set(refKey(timer.tenantId, timer.instanceId), timer);
+    const first = [...leaders.values()];
+    const consumed =
+      taken ??
+      (tx.consumeTimers ? await tx.consumeTimers(first.map((t) => ({ tenantId: t.tenantId, timerId: t.id }))) : await consumeEach(tx, first));
+    const refs = uniqueRefs(first.filter((t) => consumed.has(t.id)));
+    const loaded = new Set(refs.map((ref) => refKey(ref.tenantId, ref.instanceId)));
+    // The instances as this transaction leaves them: a later timer of one instance sees the earlier write.
+    const current = new Map((tx.loadInstances ? await tx.loadInstances(refs) : await loadEach(tx, refs)).map((r) => [refKey(r.tenantId, r.id), r]));
+    const outcomes: boolean[] = [];
+    for (const timer of batch) {
+      const key = refKey(timer.tenantId, timer.instanceId);
+      const mine = leaders.get(key) === timer ? consumed.has(timer.id) : await tx.consumeTimer(timer.tenantId, timer.id);
+      if (mine && !loaded.has(key)) {
+        const record = await tx.loadInstance({ tenantId: timer.tenantId, instanceId: timer.instanceId });
+        if (record) current.set(key, record);
+        loaded.add(key);
+      }
+      const written = mine ? await this.fireTimer(tx, timer, current.get(key)) : undefined;
+      if (written) current.set(key, written);
+      outcomes.push(written !== undefined);
+    }
+    return outcomes;
+  }
+
   private async deliverTimer(timer: TimerRecord): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -1134,11 +1186,6 @@ const notifyHandler: EffectHandler = async (effect, context) => {
   });
 };
 
-/** Code-point order, the same in every locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 async function consumeEach(tx: StorageTransaction, timers: readonly TimerRecord[]): Promise<ReadonlySet<string>> {
   const consumed = new Set<string>();
   for (const timer of timers) if (await tx.consumeTimer(timer.tenantId, timer.id)) consumed.add(timer.id);
@@ -1162,6 +1209,19 @@ function uniqueRefs(timers: readonly TimerRecord[]): InstanceRef[] {
   const refs = new Map<string, InstanceRef>();
   for (const t of timers) refs.set(refKey(t.tenantId, t.instanceId), { tenantId: t.tenantId, instanceId: t.instanceId });
   return [...refs.values()];
+}
+
+/**
+ * Instance order: two workers' batches then lock shared instances in the same order instead of
+ * deadlocking. The sort is stable, so one instance's timers keep their due order.
+ */
+function byInstance(timers: readonly TimerRecord[]): TimerRecord[] {
+  return [...timers].sort((a, b) => compareText(a.tenantId, b.tenantId) || compareText(a.instanceId, b.instanceId));
+}
+
+/** Code-point order, the same in every locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function errorMessage(error: unknown): string {

@@ -274,6 +274,14 @@ export interface StorageTransaction {
    */
   consumeTimers?(timers: readonly TimerRef[]): Promise<ReadonlySet<string>>;
   /**
+   * Optional: claim and consume up to `limit` timers due at `now` in this transaction, soonest
+   * first, passing over timers another transaction holds and timers whose lease still holds.
+   * Like `claimDueTimers` followed by `consumeTimer` for each, but without writing a lease: if
+   * the transaction rolls back, the timers are due again at once. Two transactions never both
+   * commit having taken one timer. The engine prefers it, when present, for batched delivery.
+   */
+  takeDueTimers?(options: { now: Date; limit: number }): Promise<TimerRecord[]>;
+  /**
    * Optional: `loadInstance` for several instances at once, as of this transaction. Returns the
    * records found (missing ones are simply absent), in any order.
    */

@@ -126,6 +126,16 @@ function claim(dialect: Dialect, table: string, columns: string, dueColumn: stri
   };
 }
 
+/**
+ * Claim and consume due timers in the caller's transaction (`takeDueTimers`); parameters: now,
+ * now, limit. PostgreSQL passes over rows other transactions hold, as the claims do.
+ */
+export function takeDueTimersStatement(dialect: Dialect): string {
+  const lock = dialect === 'postgresql' ? ' FOR UPDATE SKIP LOCKED' : '';
+  return `DELETE FROM statdesk_timers WHERE id IN (SELECT id FROM statdesk_timers WHERE due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+    ORDER BY due_at, id LIMIT ?${lock}) RETURNING ${TIMER_COLUMNS}`;
+}
+
 export function claimStatements(dialect: Dialect): { timers: ClaimStatement; outbox: ClaimStatement } {
   return {
     timers: claim(dialect, 'statdesk_timers', TIMER_COLUMNS, 'due_at', ''),

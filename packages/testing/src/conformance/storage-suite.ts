@@ -46,6 +46,7 @@ export const storageConformanceTests = [
   'a replaced timer cannot be consumed by its old id',
   'a transaction cannot consume a timer it cancelled or replaced itself',
   'consumeTimers and loadInstances act as the single calls, for many rows',
+  'takeDueTimers consumes due timers soonest first; concurrent takers never share one',
   'next timer due is the earliest',
   'claims due outbox rows once per lease',
   'outbox completion, retry and dead bookkeeping',
@@ -433,6 +434,42 @@ export function describeStorageConformance(options: StorageConformanceOptions): 
         expect(loaded.find((r) => r.id === records[3]!.id)).toMatchObject({ state: 'changed', version: 2 });
       });
       expect((await oracle.timers()).map((t) => t.key).sort()).toEqual(timers.slice(20).map((t) => t.key).sort());
+    });
+
+    test('takeDueTimers consumes due timers soonest first; concurrent takers never share one', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      await storage.transaction(async (tx) => {
+        for (let i = 0; i < 60; i++) await tx.putTimer(timerRecord(record, `k${i}`, at(i)));
+        await tx.putTimer(timerRecord(record, 'later', at(50_000)));
+      });
+      // A leased timer is passed over until its lease runs out.
+      const [leased] = await storage.claimDueTimers(claimOpts(at(0), 'w1', 1, 60_000));
+      expect(leased?.key).toBe('k0');
+      const take = (limit: number) =>
+        storage.transaction(async (tx) => {
+          if (!tx.takeDueTimers) throw new Error('this storage offers no takeDueTimers: leave the test out');
+          const taken = await tx.takeDueTimers({ now: at(10_000), limit });
+          await new Promise((r) => setTimeout(r, 5));
+          return taken;
+        });
+      const first = await take(5);
+      expect(first.map((t) => t.key)).toEqual(['k1', 'k2', 'k3', 'k4', 'k5']);
+      // Rolled back: taken timers are due again at once.
+      await expect(
+        storage.transaction(async (tx) => {
+          await tx.takeDueTimers!({ now: at(10_000), limit: 3 });
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      const results = await Promise.allSettled([take(20), take(20), take(20)]);
+      const committed = results.flatMap((r) => (r.status === 'fulfilled' ? r.value.map((t) => t.key) : []));
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+      expect(new Set(committed).size).toBe(committed.length);
+      expect(committed).toContain('k6');
+      const left = (await oracle.timers(refOf(record))).map((t) => t.key);
+      expect(left).toContain('k0');
+      expect(left).toContain('later');
+      expect(left.length + committed.length + first.length).toBe(61);
     });
 
     test('next timer due is the earliest', async ({ storage }) => {
