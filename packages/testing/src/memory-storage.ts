@@ -26,21 +26,22 @@ import {
   type TimerRef,
 } from '@statdesk/core';
 import { copyRow } from './copy-row';
+import { PairMap } from './pair-map';
 
 interface Lease {
   workerId: string;
   until: number;
 }
 
-/** The tables, as plain maps. Keys are `tenant \u0000 id` composites. */
+/** The tables, as plain maps. Per-instance tables are keyed by (tenant, instance) pairs; others by `tenant \u0000 …` composites. */
 interface Tables {
   /** Timer ids taken by open transactions (`takeDueTimers`), which others pass over. */
   held: Set<string>;
-  instances: Map<string, InstanceRecord>;
-  history: Map<string, HistoryRecord[]>;
+  instances: PairMap<InstanceRecord>;
+  history: PairMap<HistoryRecord[]>;
   timers: Map<string, TimerRecord & { lease?: Lease }>;
   /** `tenant, instance` → timer key → timer id: an instance's timers without a full scan. */
-  timersByInstance: Map<string, Map<string, string>>;
+  timersByInstance: PairMap<Map<string, string>>;
   outbox: Map<string, OutboxRecord & { lease?: Lease }>;
   commands: Map<string, CommandRecord>;
   /** Lookup keys: `tenant, name, value` → instance ids holding it (with its uniqueness). */
@@ -88,10 +89,10 @@ export interface MemoryStorageOracle {
  */
 export class MemoryStorage implements Storage {
   private readonly tables: Tables = {
-    instances: new Map(),
-    history: new Map(),
+    instances: new PairMap(),
+    history: new PairMap(),
     timers: new Map(),
-    timersByInstance: new Map(),
+    timersByInstance: new PairMap(),
     outbox: new Map(),
     commands: new Map(),
     keyIndex: new Map(),
@@ -101,8 +102,8 @@ export class MemoryStorage implements Storage {
 
   /** Direct reads of the tables, bypassing the port: the conformance suite's oracle. */
   readonly oracle: MemoryStorageOracle = {
-    instance: (ref) => clone(this.tables.instances.get(key(ref.tenantId, ref.instanceId))),
-    history: (ref) => clone(this.tables.history.get(key(ref.tenantId, ref.instanceId)) ?? []),
+    instance: (ref) => clone(this.tables.instances.get(ref.tenantId, ref.instanceId)),
+    history: (ref) => clone(this.tables.history.get(ref.tenantId, ref.instanceId) ?? []),
     timers: (ref) => [...this.tables.timers.values()].filter((t) => !ref || (t.tenantId === ref.tenantId && t.instanceId === ref.instanceId)).map(stripLease),
     outbox: (ref) => [...this.tables.outbox.values()].filter((o) => !ref || (o.tenantId === ref.tenantId && o.instanceId === ref.instanceId)).map(stripLease),
     commands: () => [...this.tables.commands.values()].map(clone),
@@ -114,7 +115,7 @@ export class MemoryStorage implements Storage {
       commands: this.tables.commands.size,
     }),
     tamperHistory: (ref, seq, change) => {
-      const row = this.tables.history.get(key(ref.tenantId, ref.instanceId))?.find((r) => r.seq === seq);
+      const row = this.tables.history.get(ref.tenantId, ref.instanceId)?.find((r) => r.seq === seq);
       if (!row) throw new Error(`no history row ${seq}`);
       Object.assign(row, change);
     },
@@ -133,7 +134,7 @@ export class MemoryStorage implements Storage {
   }
 
   async getInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {
-    return clone(this.tables.instances.get(key(ref.tenantId, ref.instanceId)));
+    return clone(this.tables.instances.get(ref.tenantId, ref.instanceId));
   }
 
   async listInstances(query: InstanceQuery): Promise<Page<InstanceRecord>> {
@@ -155,7 +156,7 @@ export class MemoryStorage implements Storage {
   }
 
   async readHistory(ref: InstanceRef): Promise<HistoryRecord[]> {
-    return clone(this.tables.history.get(key(ref.tenantId, ref.instanceId)) ?? []);
+    return clone(this.tables.history.get(ref.tenantId, ref.instanceId) ?? []);
   }
 
   async getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined> {
@@ -237,7 +238,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 
 class MemoryTransaction implements StorageTransaction {
   readonly ops: Op[] = [];
-  private readonly ownInstances = new Map<string, InstanceRecord>();
+  private readonly ownInstances = new PairMap<InstanceRecord>();
   private readonly ownCommands = new Map<string, CommandRecord>();
   private readonly consumed = new Set<string>();
   /** Timer ids this transaction holds (see `Tables.held`). */
@@ -246,8 +247,7 @@ class MemoryTransaction implements StorageTransaction {
   constructor(private readonly tables: Tables) {}
 
   async loadInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {
-    const k = key(ref.tenantId, ref.instanceId);
-    return clone(this.ownInstances.get(k) ?? this.tables.instances.get(k));
+    return clone(this.ownInstances.get(ref.tenantId, ref.instanceId) ?? this.tables.instances.get(ref.tenantId, ref.instanceId));
   }
 
   async loadInstances(refs: readonly InstanceRef[]): Promise<InstanceRecord[]> {
@@ -260,24 +260,22 @@ class MemoryTransaction implements StorageTransaction {
   }
 
   async insertInstance(record: InstanceRecord): Promise<void> {
-    const k = key(record.tenantId, record.id);
-    if (this.tables.instances.has(k) || this.ownInstances.has(k)) {
+    if (this.tables.instances.has(record.tenantId, record.id) || this.ownInstances.has(record.tenantId, record.id)) {
       throw new ConflictError(`Instance ${record.id} already exists`, { entity: 'instance', id: record.id });
     }
     // One private copy serves both: neither map nor op hands it out or changes it.
     const own = clone(record);
-    this.ownInstances.set(k, own);
+    this.ownInstances.set(record.tenantId, record.id, own);
     this.ops.push({ kind: 'insertInstance', record: own });
   }
 
   async updateInstance(record: InstanceRecord, expectedVersion: number): Promise<void> {
-    const k = key(record.tenantId, record.id);
-    const current = this.ownInstances.get(k) ?? this.tables.instances.get(k);
+    const current = this.ownInstances.get(record.tenantId, record.id) ?? this.tables.instances.get(record.tenantId, record.id);
     if (!current || current.version !== expectedVersion) {
       throw staleVersion(record.id, expectedVersion, current?.version);
     }
     const own = clone(record);
-    this.ownInstances.set(k, own);
+    this.ownInstances.set(record.tenantId, record.id, own);
     this.ops.push({ kind: 'updateInstance', record: own, expectedVersion });
   }
 
@@ -286,7 +284,7 @@ class MemoryTransaction implements StorageTransaction {
   }
 
   async readHistory(ref: InstanceRef): Promise<HistoryRecord[]> {
-    const committed = this.tables.history.get(key(ref.tenantId, ref.instanceId)) ?? [];
+    const committed = this.tables.history.get(ref.tenantId, ref.instanceId) ?? [];
     const own = this.ops.flatMap((op) =>
       op.kind === 'appendHistory' && op.record.tenantId === ref.tenantId && op.record.instanceId === ref.instanceId ? [op.record] : [],
     );
@@ -321,7 +319,7 @@ class MemoryTransaction implements StorageTransaction {
   async listTimers(ref: InstanceRef): Promise<TimerRecord[]> {
     // Committed timers with this transaction's own changes applied.
     const view = new Map<string, TimerRecord>();
-    for (const id of this.tables.timersByInstance.get(key(ref.tenantId, ref.instanceId))?.values() ?? []) {
+    for (const id of this.tables.timersByInstance.get(ref.tenantId, ref.instanceId)?.values() ?? []) {
       const t = this.tables.timers.get(id);
       if (t) view.set(t.key, stripLease(t));
     }
@@ -403,7 +401,7 @@ function holders(tables: Tables, tenantId: string, name: string, value: string, 
     if (op.keys.some((k) => k.name === name && k.value === value && (k.unique || !uniqueOnly))) ids.add(op.ref.instanceId);
     else ids.delete(op.ref.instanceId);
   }
-  const created = (id: string) => tables.instances.get(key(tenantId, id))?.createdAt.getTime() ?? Number.MAX_SAFE_INTEGER;
+  const created = (id: string) => tables.instances.get(tenantId, id)?.createdAt.getTime() ?? Number.MAX_SAFE_INTEGER;
   return [...ids].sort((a, b) => created(a) - created(b) || a.localeCompare(b)).map((instanceId) => ({ tenantId, instanceId }));
 }
 
@@ -422,32 +420,30 @@ function duplicateKey(idempotencyKey: string): ConflictError {
 
 /** Validates every write against committed state, then applies all of them, synchronously. */
 function commit(tables: Tables, ops: readonly Op[]): void {
-  const versions = new Map<string, number>();
-  const historySeqs = new Set<string>();
+  const versions = new PairMap<number>();
+  const historySeqs = new PairMap<Set<number>>();
   const consumed = new Set<string>();
   for (const op of ops) {
     switch (op.kind) {
       case 'insertInstance': {
-        const k = key(op.record.tenantId, op.record.id);
-        if (tables.instances.has(k)) throw new ConflictError(`Instance ${op.record.id} already exists`, { entity: 'instance', id: op.record.id });
-        versions.set(k, op.record.version);
+        if (tables.instances.has(op.record.tenantId, op.record.id)) throw new ConflictError(`Instance ${op.record.id} already exists`, { entity: 'instance', id: op.record.id });
+        versions.set(op.record.tenantId, op.record.id, op.record.version);
         break;
       }
       case 'updateInstance': {
-        const k = key(op.record.tenantId, op.record.id);
-        const current = versions.get(k) ?? tables.instances.get(k)?.version;
+        const current = versions.get(op.record.tenantId, op.record.id) ?? tables.instances.get(op.record.tenantId, op.record.id)?.version;
         if (current !== op.expectedVersion) throw staleVersion(op.record.id, op.expectedVersion, current);
-        versions.set(k, op.record.version);
+        versions.set(op.record.tenantId, op.record.id, op.record.version);
         break;
       }
       case 'appendHistory': {
-        const k = key(op.record.tenantId, op.record.instanceId);
-        const seqKey = key(k, String(op.record.seq));
-        const rows = tables.history.get(k);
+        let seqs = historySeqs.get(op.record.tenantId, op.record.instanceId);
+        if (!seqs) historySeqs.set(op.record.tenantId, op.record.instanceId, (seqs = new Set()));
+        const rows = tables.history.get(op.record.tenantId, op.record.instanceId);
         // Stored rows are in seq order: only a seq not above the newest can already exist.
-        const exists = historySeqs.has(seqKey) || (rows !== undefined && rows.length > 0 && rows[rows.length - 1]!.seq >= op.record.seq && rows.some((r) => r.seq === op.record.seq));
+        const exists = seqs.has(op.record.seq) || (rows !== undefined && rows.length > 0 && rows[rows.length - 1]!.seq >= op.record.seq && rows.some((r) => r.seq === op.record.seq));
         if (exists) throw new ConflictError(`History row ${op.record.seq} of ${op.record.instanceId} already exists`, { entity: 'history', id: op.record.instanceId });
-        historySeqs.add(seqKey);
+        seqs.add(op.record.seq);
         break;
       }
       case 'consumeTimer':
@@ -478,21 +474,19 @@ function apply(tables: Tables, op: Op): void {
   switch (op.kind) {
     case 'insertInstance':
     case 'updateInstance':
-      tables.instances.set(key(op.record.tenantId, op.record.id), op.record);
+      tables.instances.set(op.record.tenantId, op.record.id, op.record);
       return;
     case 'appendHistory': {
-      const k = key(op.record.tenantId, op.record.instanceId);
-      let rows = tables.history.get(k);
-      if (!rows) tables.history.set(k, (rows = []));
+      let rows = tables.history.get(op.record.tenantId, op.record.instanceId);
+      if (!rows) tables.history.set(op.record.tenantId, op.record.instanceId, (rows = []));
       rows.push(op.record);
       // Rows almost always arrive in order; sort only when one did not.
       if (rows.length > 1 && rows[rows.length - 2]!.seq > op.record.seq) rows.sort((a, b) => a.seq - b.seq);
       return;
     }
     case 'putTimer': {
-      const owner = key(op.record.tenantId, op.record.instanceId);
-      let byKey = tables.timersByInstance.get(owner);
-      if (!byKey) tables.timersByInstance.set(owner, (byKey = new Map()));
+      let byKey = tables.timersByInstance.get(op.record.tenantId, op.record.instanceId);
+      if (!byKey) tables.timersByInstance.set(op.record.tenantId, op.record.instanceId, (byKey = new Map()));
       const replaced = byKey.get(op.record.key);
       if (replaced) tables.timers.delete(replaced);
       byKey.set(op.record.key, op.record.id);
@@ -500,21 +494,20 @@ function apply(tables: Tables, op: Op): void {
       return;
     }
     case 'deleteTimers': {
-      const owner = key(op.ref.tenantId, op.ref.instanceId);
-      const byKey = tables.timersByInstance.get(owner);
+      const byKey = tables.timersByInstance.get(op.ref.tenantId, op.ref.instanceId);
       if (!byKey) return;
       for (const [timerKey, id] of [...byKey]) {
         if (op.keys !== 'all' && !op.keys.includes(timerKey)) continue;
         tables.timers.delete(id);
         byKey.delete(timerKey);
       }
-      if (!byKey.size) tables.timersByInstance.delete(owner);
+      if (!byKey.size) tables.timersByInstance.delete(op.ref.tenantId, op.ref.instanceId);
       return;
     }
     case 'consumeTimer': {
       const timer = tables.timers.get(op.timerId);
       tables.timers.delete(op.timerId);
-      if (timer) tables.timersByInstance.get(key(timer.tenantId, timer.instanceId))?.delete(timer.key);
+      if (timer) tables.timersByInstance.get(timer.tenantId, timer.instanceId)?.delete(timer.key);
       return;
     }
     case 'enqueueOutbox':
