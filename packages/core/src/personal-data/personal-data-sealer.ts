@@ -23,6 +23,8 @@ export interface PersonalDataSealer {
   open(sealed: string, binding: string): Promise<unknown>;
   /** The id of the key a sealed value names (`undefined` when it is not one). */
   keyIdOf(sealed: string): string | undefined;
+  /** The id of the key new values are sealed with. */
+  currentKeyId(): Promise<string>;
 }
 
 /** A sealer over a key provider (`staticProfileKeys`, `profileKeysFromEnv`, your KMS provider). */
@@ -34,6 +36,7 @@ export function personalDataSealer(keys: ProfileKeyProvider): PersonalDataSealer
     seal: (value, binding) => sealText(keys, JSON.stringify(value), binding),
     open: async (sealed, binding) => JSON.parse(await openSealedText(keys, sealed, binding, `Personal data of ${binding}`)) as unknown,
     keyIdOf: sealedKeyId,
+    currentKeyId: async () => (await keys.currentKey()).id,
   };
 }
 

@@ -4,24 +4,22 @@
  * history chain stay. It is the shop's half of `ApplicantProfiles.erase`; call both.
  *
  * Finished orders accept no events, so this does not go through `desk.send`: it rewrites each
- * order's snapshot with the storage's compare-and-set and appends one hash-chained history row
- * (`statdesk.erasePersonalData`, naming the removed field, never its value), in one
- * transaction per order. The chain keeps verifying; the order keeps its state and timers.
+ * order (`rewriteShopOrder`: compare-and-set, one transaction per order) and appends one
+ * hash-chained history row (`statdesk.erasePersonalData`, naming the removed field, never its
+ * value). The chain keeps verifying; the order keeps its state and timers.
  */
 import type { Actor } from '../../engine/actor';
-import { hashHistory } from '../../engine/history-chain';
-import { decodeJson, encodeJson } from '../../engine/json-codec';
-import { ConflictError, NotAllowedError, ValidationError, type ValidationIssue } from '../../errors';
+import { NotAllowedError, ValidationError, type ValidationIssue } from '../../errors';
 import { systemClock, type Clock } from '../../ports/clock';
 import type { InstanceRecord, Storage } from '../../ports/storage';
 import { DEFAULT_PRIVACY_ROLES } from '../../profiles/applicant-profiles';
+import { rewriteShopOrder } from './rewrite-order';
 import { SHOP_ORDER_WORKFLOW } from './shop-order.workflow';
 
 /** The history event an erasure writes. */
 export const ERASE_PERSONAL_DATA_EVENT = 'statdesk.erasePersonalData';
 
 const PAGE = 100;
-const RETRIES = 5;
 
 /** Where `forgetShopCustomer` works, and who may call it. */
 export interface ForgetShopCustomerOptions {
@@ -80,49 +78,13 @@ export async function forgetShopCustomer(options: ForgetShopCustomerOptions, com
   return report;
 }
 
-type Snapshot = { context?: Record<string, unknown> } & Record<string, unknown>;
-
-async function eraseOne(storage: Storage, listed: InstanceRecord, command: ForgetShopCustomerCommand, actor: { id: string; role: string }, clock: Clock): Promise<boolean> {
-  const ref = { tenantId: listed.tenantId, instanceId: listed.id };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await storage.transaction(async (tx) => {
-        const record = await tx.loadInstance(ref);
-        const snapshot = record ? (decodeJson(record.snapshot) as Snapshot) : undefined;
-        const context = snapshot?.context;
-        if (!record || !snapshot || !context || context.customerId !== command.customerId || context.particulars === undefined) return false;
-        const now = clock.now();
-        const { particulars: _erased, ...kept } = context;
-        const unhashed = {
-          tenantId: record.tenantId,
-          instanceId: record.id,
-          seq: record.historySeq + 1,
-          at: now,
-          actorId: actor.id,
-          actorRole: actor.role,
-          eventType: ERASE_PERSONAL_DATA_EVENT,
-          fromState: record.state,
-          toState: record.state,
-          definitionVersion: record.definitionVersion,
-          payload: encodeJson({ erased: ['particulars'] }),
-          prevHash: record.historyHash,
-        };
-        const row = { ...unhashed, hash: hashHistory(unhashed) };
-        const updated: InstanceRecord = {
-          ...record,
-          snapshot: encodeJson({ ...snapshot, context: { ...kept, particularsErasedAt: now } }),
-          version: record.version + 1,
-          historySeq: row.seq,
-          historyHash: row.hash,
-          updatedAt: now,
-        };
-        await tx.updateInstance(updated, record.version);
-        await tx.appendHistory(row);
-        return true;
-      });
-    } catch (error) {
-      // Someone changed the order between the read and the write: read it again.
-      if (!(error instanceof ConflictError) || attempt >= RETRIES) throw error;
-    }
-  }
+function eraseOne(storage: Storage, listed: InstanceRecord, command: ForgetShopCustomerCommand, actor: { id: string; role: string }, clock: Clock): Promise<boolean> {
+  return rewriteShopOrder(storage, { tenantId: listed.tenantId, instanceId: listed.id }, clock, (context, now) => {
+    if (context.customerId !== command.customerId || context.particulars === undefined) return undefined;
+    const { particulars: _erased, ...kept } = context;
+    return {
+      context: { ...kept, particularsErasedAt: now },
+      history: { actor, eventType: ERASE_PERSONAL_DATA_EVENT, payload: { erased: ['particulars'] } },
+    };
+  });
 }

@@ -30,3 +30,4 @@ export {
   type ForgetShopCustomerCommand,
   type ForgetShopCustomerReport,
 } from './forget-customer';
+export { resealShopOrders, type ResealShopOrdersOptions, type ResealShopOrdersReport } from './reseal-orders';

@@ -13,6 +13,7 @@ import {
   paymentWorkflow,
   personalDataSealer,
   readShopOrderParticulars,
+  resealShopOrders,
   shopOrderWorkflow,
   staticProfileKeys,
   type PersonalDataSealer,
@@ -104,7 +105,7 @@ describe('shop-order particulars at rest', () => {
     await expect(readShopOrderParticulars(h.desk, sealer, ref(first), clerk)).resolves.toMatchObject({ status: 'sealed' });
   });
 
-  it('survive key rotation: old orders open while their key is listed, new ones use the new key, a retired key is named', async () => {
+  it('survive key rotation: old orders open while their key is listed, new ones use the new key, a retired key is named, resealShopOrders moves old ones', async () => {
     h = await shopHarness();
     const k1 = personalDataSealer(staticProfileKeys({ current: { id: 'k1', key: keyBytes.k1 }, lookupKey }));
     const both = personalDataSealer(staticProfileKeys({ current: { id: 'k2', key: keyBytes.k2 }, previous: [{ id: 'k1', key: keyBytes.k1 }], lookupKey }));
@@ -119,6 +120,16 @@ describe('shop-order particulars at rest', () => {
     expect(await readShopOrderParticulars(after, both, ref('SO-OLD'), clerk)).toEqual({ status: 'sealed', keyId: 'k1', particulars });
     expect(await readShopOrderParticulars(after, both, ref('SO-NEW'), clerk)).toEqual({ status: 'sealed', keyId: 'k2', particulars });
     await expect(readShopOrderParticulars(after, k2only, ref('SO-OLD'), clerk)).rejects.toMatchObject({ code: 'DEFINITION', message: expect.stringContaining('key k1') });
+
+    // Re-seal: old orders move to k2 (history untouched), then k1 can go; a second run changes nothing.
+    await after.create({ tenantId, workflow: 'shop-order', actor: customer, instanceId: 'SO-CART', input: { lines: [] } });
+    const historyBefore = await h.historyOf(ref('SO-OLD'));
+    expect(await resealShopOrders({ storage: h.storage, sealer: both, clock: h.clock }, { tenantId })).toEqual({ resealed: 1, current: 1, without: 1 });
+    expect(await readShopOrderParticulars(after, k2only, ref('SO-OLD'), clerk)).toEqual({ status: 'sealed', keyId: 'k2', particulars });
+    expect(await h.historyOf(ref('SO-OLD'))).toEqual(historyBefore);
+    expect(await after.verifyHistory(ref('SO-OLD'))).toMatchObject({ ok: true });
+    expect(await resealShopOrders({ storage: h.storage, sealer: both, clock: h.clock }, { tenantId })).toEqual({ resealed: 0, current: 2, without: 1 });
+    await expect(resealShopOrders({ storage: h.storage, sealer: both }, { tenantId: '' })).rejects.toMatchObject({ code: 'VALIDATION', fields: ['tenantId'] });
   });
 
   it('erasure anonymises every order of the customer, keeps prices, payments and a verifying history, and is idempotent', async () => {
