@@ -1,37 +1,44 @@
 // @ts-check
 /**
- * The Next.js example portal's build. statdesk's workspace packages are TypeScript sources in
- * this repository, so Turbopack is pointed at them (`resolveAlias`) and compiles them into the
- * server bundle; no `npm run build` of the packages is needed first. Native and driver-loading
- * packages (MikroORM, better-sqlite3, pg, nodemailer) stay outside the bundle and are loaded by
- * Node at run time.
+ * The Next.js example portal's build. statdesk's packages stay outside the bundle
+ * (`serverExternalPackages`) so that the server process holds one copy of each: Next.js bundles
+ * pages, server actions and route handlers separately, and a desk created by one bundle's copy
+ * of `@statdesk/core` would not recognise another copy's errors (`instanceof` fails). List
+ * `@statdesk/*` there in your own app too. In this repository the packages are TypeScript
+ * sources, so `npm run build` / `dev` here first compiles them to `dist/index.js`
+ * (scripts/build-statdesk-packages.mjs, esbuild, seconds). The Express example's shared modules
+ * are compiled into the bundle (`transpilePackages`); MikroORM, better-sqlite3, pg and
+ * nodemailer are external as well.
  */
-import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '../..');
-/** @param {string} name @param {string} [entry] */
-const source = (name, entry = 'src/index.ts') => `./${path.relative(import.meta.dirname, path.join(root, 'packages', name, entry))}`;
+/** statdesk's packages, not the Express example's shared modules (those are compiled in). */
+const STATDESK_PACKAGE = /^@statdesk\/(?!example-)[a-z-]+$/;
 
 /** @type {import('next').NextConfig} */
 const config = {
   poweredByHeader: false,
   reactStrictMode: true,
-  turbopack: {
-    root,
-    resolveAlias: {
-      '@statdesk/core': source('core'),
-      '@statdesk/http': source('http'),
-      '@statdesk/next': source('next'),
-      '@statdesk/files-local': source('files-local'),
-      '@statdesk/notification-smtp': source('notification-smtp'),
-      '@statdesk/payment-zarinpal': source('payment-zarinpal'),
-      '@statdesk/storage-mikro-orm': source('storage-mikro-orm'),
-      '@statdesk/testing': source('testing'),
-    },
+  // Webpack rather than Turbopack: Turbopack bundles workspace packages (symlinked outside
+  // node_modules) even when they are listed as external.
+  webpack: (webpackConfig, { isServer }) => {
+    if (isServer) {
+      /** @type {(data: { request?: string }, callback: (error?: Error, result?: string) => void) => void} */
+      const statdeskExternal = ({ request }, callback) =>
+        request && STATDESK_PACKAGE.test(request) ? callback(undefined, `commonjs ${request}`) : callback();
+      const existing = webpackConfig.externals ?? [];
+      webpackConfig.externals = [statdeskExternal, ...(Array.isArray(existing) ? existing : [existing])];
+    }
+    return webpackConfig;
   },
-  // The shared portal pieces of the Express example are imported as TypeScript source.
   transpilePackages: ['@statdesk/example-express-portal'],
   serverExternalPackages: [
+    '@statdesk/core',
+    '@statdesk/http',
+    '@statdesk/next',
+    '@statdesk/files-local',
+    '@statdesk/notification-smtp',
+    '@statdesk/payment-zarinpal',
+    '@statdesk/storage-mikro-orm',
+    '@statdesk/testing',
     '@mikro-orm/core',
     '@mikro-orm/knex',
     '@mikro-orm/better-sqlite',

@@ -24,11 +24,24 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+const OPEN_PAGES = new Set<Page>();
+
+/** After a failed test: a screenshot of every page still open, to see what the person saw. */
+export async function screenshotOpenPages(testName: string): Promise<void> {
+  let n = 0;
+  for (const page of OPEN_PAGES) {
+    n += 1;
+    await screenshot(page, `failed-${testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-${n}`).catch(() => undefined);
+  }
+}
+
 /** A separate person at the portal: their own cookies, a Persian page by default. */
 export async function person(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1100, height: 900 }, acceptDownloads: true, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
+  OPEN_PAGES.add(page);
+  page.once('close', () => OPEN_PAGES.delete(page));
   // Script errors (a failed hydration, an exception in a client component) fail the test at the end.
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

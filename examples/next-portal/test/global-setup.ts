@@ -1,5 +1,5 @@
 /**
- * Builds the portal once (`next build`) and starts it (`next start`) on a free port with a fresh
+ * Builds the portal once (the statdesk packages' JavaScript, then `next build`) and starts it (`next start`) on a free port with a fresh
  * SQLite data folder, for the browser tests. The portal always runs on SQLite here, even when
  * DATABASE_URL is set for the PostgreSQL suites, so it never touches their database.
  * `STATDESK_NEXT_REUSE_BUILD=1` skips the build when `.next` exists (for quick local reruns).
@@ -36,7 +36,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   delete env.DATABASE_URL;
   if (!(process.env.STATDESK_NEXT_REUSE_BUILD === '1' && existsSync(path.join(PORTAL_DIR, '.next', 'BUILD_ID')))) {
-    await run([NEXT_BIN, 'build'], env, path.join(ARTEFACTS, 'next-build.log'));
+    await run([path.join(PORTAL_DIR, 'scripts/build-statdesk-packages.mjs')], env, path.join(ARTEFACTS, 'packages-build.log'));
+    await run([NEXT_BIN, 'build', '--webpack'], env, path.join(ARTEFACTS, 'next-build.log'));
   }
 
   const port = await freePort();
@@ -65,7 +66,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv, logFile: string): Pro
       child.once('error', reject);
       child.once('exit', resolve);
     });
-    if (code !== 0) throw new Error(`\`next ${args[1]}\` failed (exit ${code}):\n${(await readFile(logFile, 'utf8')).slice(-4000)}`);
+    if (code !== 0) throw new Error(`\`${args.map((a) => path.basename(a)).join(' ')}\` failed (exit ${code}):\n${(await readFile(logFile, 'utf8')).slice(-4000)}`);
   } finally {
     await out.close();
   }
@@ -83,7 +84,7 @@ async function waitUntilUp(url: string, server: ChildProcess, logFile: string): 
   while (Date.now() < deadline) {
     if (server.exitCode !== null) break;
     try {
-      // The home page starts the desk (database, migrations, seed data): up means ready.
+      // instrumentation.ts starts the desk (database, migrations, seed data) as the server starts.
       if ((await fetch(url, { signal: AbortSignal.timeout(20_000) })).ok) return;
     } catch {
       // Not listening yet.
