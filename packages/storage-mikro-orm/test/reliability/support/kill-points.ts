@@ -28,8 +28,13 @@ export function killSwitch(options: { killAt?: string; traceFile?: string }): Ki
   };
 }
 
-/** The transaction's write methods: a crash after each one must roll all of them back. */
-const WRITES = [
+/**
+ * The transaction port's write methods, the optional ones included (an adapter's batched
+ * `consumeTimers` and `takeDueTimers`): each gets a kill point after it when the adapter has it.
+ * A crash right after a read is the same as a crash before the next write.
+ */
+// Names, not `keyof StorageTransaction`: optional methods come and go with the adapters.
+const WRITES: readonly string[] = [
   'insertInstance',
   'updateInstance',
   'appendHistory',
@@ -38,9 +43,11 @@ const WRITES = [
   'deleteTimers',
   'deleteAllTimers',
   'consumeTimer',
+  'consumeTimers',
+  'takeDueTimers',
   'enqueueOutbox',
   'saveCommand',
-] as const satisfies readonly (keyof StorageTransaction)[];
+];
 
 /**
  * `inner` with kill points around every transaction (before it starts, after each write inside
@@ -50,7 +57,9 @@ export function killableStorage(inner: Storage, kill: KillSwitch): Storage {
   const wrapTx = (tx: StorageTransaction): StorageTransaction => {
     const wrapped: StorageTransaction = Object.create(tx) as StorageTransaction;
     for (const method of WRITES) {
-      const original = tx[method].bind(tx) as (...args: unknown[]) => Promise<unknown>;
+      const found = (tx as unknown as Record<string, unknown>)[method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+      if (!found) continue;
+      const original = found.bind(tx);
       (wrapped as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
         const result = await original(...args);
         kill.point(`tx.${method}.after`);
