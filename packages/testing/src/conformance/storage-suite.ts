@@ -412,7 +412,7 @@ export function describeStorageConformance(options: StorageConformanceOptions): 
     });
 
     test('consumeTimers and loadInstances act as the single calls, for many rows', async ({ storage, oracle }) => {
-      const records = [];
+      const records: InstanceRecord[] = [];
       for (let i = 0; i < 30; i++) records.push(await seed(storage, instanceRecord()));
       const timers = records.map((r, i) => timerRecord(r, `k${i}`, at(i)));
       await storage.transaction(async (tx) => {
