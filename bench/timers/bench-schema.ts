@@ -1,6 +1,6 @@
 /**
- * A fresh PostgreSQL schema per measured run, holding statdesk's tables (made by the storage's
- * own migrations) and `count` escalation requests waiting in `waiting`. Every variant — statdesk
+ * A fresh PostgreSQL schema per measured run, holding statdesk's tables (copied from a template
+ * schema made once by the storage's own migrations) and `count` escalation requests in `waiting`. Every variant — statdesk
  * and both baselines — starts from the same rows, so each performs the same writes per timer.
  */
 import { randomBytes } from 'node:crypto';
@@ -15,20 +15,70 @@ export const instanceIdOf = (g: number) => `req-${g}`;
 
 export interface BenchSchema {
   name: string;
+  /** The template schema its tables and rows are copied from. */
+  template: string;
   /** A client with the schema on its search path. */
   client: pg.Client;
   drop(): Promise<void>;
 }
 
+const TABLES = ['statdesk_instances', 'statdesk_history', 'statdesk_timers', 'statdesk_outbox', 'statdesk_commands', 'statdesk_instance_keys'];
+
+/** Per database: a schema made once by statdesk's migrations, holding one template request. */
+const templates = new Map<string, Promise<string>>();
+
+/**
+ * The template schema: statdesk's tables made by its own migrations, and one request made through
+ * a real desk (so its snapshot, history row and timer are exactly what statdesk writes).
+ */
+function templateSchema(databaseUrl: string): Promise<string> {
+  let template = templates.get(databaseUrl);
+  if (!template) {
+    template = (async () => {
+      const name = `bench_timers_template_${process.pid}_${randomBytes(3).toString('hex')}`;
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`CREATE SCHEMA ${name}`);
+      await client.end();
+      const storage = await mikroOrmStorage({ driver: 'postgresql', clientUrl: databaseUrl, schema: name, migrate: true, pool: { max: 4 } });
+      const clock: Clock = { now: () => new Date(Date.now() - 2 * ESCALATE_AFTER_MS) };
+      const desk = createDesk({ storage, clock, workflows: [escalationWorkflow], outbox: { afterCommit: 'off' } });
+      const officer = { id: 'officer-1', roles: ['officer'] };
+      const input = { title: 'Census tables by province, 1395-1400', office: 'Tehran provincial office', requestedBy: 'officer-1' };
+      await desk.create({ tenantId: TENANT, workflow: 'escalation', actor: officer, input, instanceId: 'template' });
+      await storage.close();
+      return name;
+    })();
+    templates.set(databaseUrl, template);
+  }
+  return template;
+}
+
+/** Drops the template schemas this process made. */
+export async function dropTemplates(databaseUrl: string): Promise<void> {
+  const template = templates.get(databaseUrl);
+  if (!template) return;
+  templates.delete(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${await template} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh schema with empty copies of statdesk's tables (columns, keys, indexes). */
 export async function createBenchSchema(databaseUrl: string, label: string): Promise<BenchSchema> {
+  const template = await templateSchema(databaseUrl);
   const name = `bench_timers_${label}_${process.pid}_${randomBytes(3).toString('hex')}`;
   const client = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${name}` });
   await client.connect();
   await client.query(`CREATE SCHEMA ${name}`);
-  const storage = await mikroOrmStorage({ driver: 'postgresql', clientUrl: databaseUrl, schema: name, migrate: true });
-  await storage.close();
+  for (const table of TABLES) await client.query(`CREATE TABLE ${name}.${table} (LIKE ${template}.${table} INCLUDING ALL)`);
   return {
     name,
+    template,
     client,
     drop: async () => {
       await client.query(`DROP SCHEMA ${name} CASCADE`);
@@ -43,42 +93,30 @@ export interface SeedOptions {
   timers?: { firstDue: Date; spacingMs: number };
 }
 
-/**
- * One request made through a real desk (so its snapshot, history row and timer are exactly what
- * statdesk writes), cloned by SQL into `count` requests; the template itself is then removed.
- */
-export async function seedRequests(databaseUrl: string, schema: BenchSchema, options: SeedOptions): Promise<void> {
-  const storage = await mikroOrmStorage({ driver: 'postgresql', clientUrl: databaseUrl, schema: schema.name, pool: { max: 1 } });
-  const clock: Clock = { now: () => new Date(Date.now() - 2 * ESCALATE_AFTER_MS) };
-  const desk = createDesk({ storage, clock, workflows: [escalationWorkflow], outbox: { afterCommit: 'off' } });
-  const officer = { id: 'officer-1', roles: ['officer'] };
-  const input = { title: 'Census tables by province, 1395-1400', office: 'Tehran provincial office', requestedBy: 'officer-1' };
-  await desk.create({ tenantId: TENANT, workflow: 'escalation', actor: officer, input, instanceId: 'template' });
-  await storage.close();
-
+/** `count` copies of the template request (`req-1`, `req-2`, …), with timers if asked. */
+export async function seedRequests(schema: BenchSchema, options: SeedOptions): Promise<void> {
   const q = (sql: string, params: unknown[] = []) => schema.client.query(sql, params);
+  const t = schema.template;
   await q(
     `INSERT INTO statdesk_instances (tenant_id, id, workflow, definition_version, state, status, owner_id, snapshot, version, history_seq, history_hash, keys, created_at, updated_at)
      SELECT tenant_id, 'req-' || g, workflow, definition_version, state, status, owner_id, snapshot, version, history_seq, history_hash, keys, created_at, updated_at
-     FROM statdesk_instances, generate_series(1, $1::int) g WHERE id = 'template'`,
+     FROM ${t}.statdesk_instances, generate_series(1, $1::int) g WHERE id = 'template'`,
     [options.count],
   );
   await q(
     `INSERT INTO statdesk_history SELECT tenant_id, 'req-' || g, seq, at, actor_id, actor_role, event_type, from_state, to_state, definition_version, payload, prev_hash, hash
-     FROM statdesk_history, generate_series(1, $1::int) g WHERE instance_id = 'template'`,
+     FROM ${t}.statdesk_history, generate_series(1, $1::int) g WHERE instance_id = 'template'`,
     [options.count],
   );
   if (options.timers) {
     const inserted = await q(
       `INSERT INTO statdesk_timers (id, tenant_id, instance_id, "key", due_at, event, created_at)
        SELECT 'timer-' || g, tenant_id, 'req-' || g, "key", $2::timestamptz + (g - 1) * $3 * interval '1 millisecond', event, created_at
-       FROM statdesk_timers, generate_series(1, $1::int) g WHERE instance_id = 'template' AND "key" = $4`,
+       FROM ${t}.statdesk_timers, generate_series(1, $1::int) g WHERE instance_id = 'template' AND "key" = $4`,
       [options.count, options.timers.firstDue, options.timers.spacingMs, ESCALATION_EVENT],
     );
     if (inserted.rowCount !== options.count) throw new Error(`seeded ${inserted.rowCount} timers, not ${options.count}: is the timer key still ${ESCALATION_EVENT}?`);
   }
-  for (const table of ['statdesk_timers', 'statdesk_history']) await q(`DELETE FROM ${table} WHERE instance_id = 'template'`);
-  await q(`DELETE FROM statdesk_instances WHERE id = 'template'`);
   await q('ANALYZE');
 }
 

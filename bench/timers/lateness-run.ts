@@ -13,6 +13,8 @@ export interface LatenessOptions {
   databaseUrl: string;
   rate: number;
   seconds: number;
+  /** Timers due at once before the measured ones, so the workers' code is warm (not measured). */
+  warmup: number;
   workers: number;
   claimSize: number;
   deliveriesPerTransaction: number;
@@ -29,13 +31,14 @@ export interface LatenessResult {
 
 export async function latencyUnderLoad(options: LatenessOptions): Promise<LatenessResult> {
   const count = Math.round(options.rate * options.seconds);
+  const total = count + options.warmup;
   const spacingMs = 1000 / options.rate;
   const schema = await createBenchSchema(options.databaseUrl, 'lateness');
   const channel = `${schema.name}_escalated`;
   const listener = new pg.Client({ connectionString: options.databaseUrl });
   try {
     // Not due until the workers are up; re-timed just before they are released.
-    await seedRequests(options.databaseUrl, schema, { count, timers: { firstDue: new Date(Date.now() + 86_400_000), spacingMs } });
+    await seedRequests(schema, { count: total, timers: { firstDue: new Date(Date.now() + 86_400_000), spacingMs } });
     await schema.client.query(`CREATE FUNCTION notify_escalated() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_notify('${channel}', NEW.instance_id); RETURN NEW; END $$`);
     await schema.client.query('CREATE TRIGGER escalated AFTER INSERT ON statdesk_history FOR EACH ROW WHEN (NEW.seq = 2) EXECUTE FUNCTION notify_escalated()');
@@ -45,7 +48,7 @@ export async function latencyUnderLoad(options: LatenessOptions): Promise<Latene
     await listener.connect();
     listener.on('notification', (message) => {
       const g = Number(message.payload?.slice('req-'.length));
-      lateness.push(Date.now() - (firstDue + (g - 1) * spacingMs));
+      if (g <= count) lateness.push(Date.now() - (firstDue + (g - 1) * spacingMs));
     });
     await listener.query(`LISTEN "${channel}"`);
 
@@ -64,14 +67,17 @@ export async function latencyUnderLoad(options: LatenessOptions): Promise<Latene
       })),
     );
     try {
-      firstDue = Date.now() + 1_000;
-      await schema.client.query(`UPDATE statdesk_timers SET due_at = $1::timestamptz + (substr(id, 7)::int - 1) * $2 * interval '1 millisecond'`, [
-        new Date(firstDue),
-        spacingMs,
-      ]);
+      // The warm-up timers are due now; the measured ones from a moment after they are done.
+      await schema.client.query(`UPDATE statdesk_timers SET due_at = now() - interval '1 second' WHERE substr(id, 7)::int > $1`, [count]);
       pool.go();
+      await pool.reached(options.warmup, 120_000);
+      firstDue = Date.now() + 1_000;
+      await schema.client.query(
+        `UPDATE statdesk_timers SET due_at = $1::timestamptz + (substr(id, 7)::int - 1) * $2 * interval '1 millisecond' WHERE substr(id, 7)::int <= $3`,
+        [new Date(firstDue), spacingMs, count],
+      );
       // Until the last one is due, and then a grace period for the stragglers.
-      await pool.reached(count, firstDue + options.seconds * 1000 + 10_000 - Date.now()).catch(() => undefined);
+      await pool.reached(total, firstDue + options.seconds * 1000 + 10_000 - Date.now()).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 200)); // the last notifications
     } finally {
       await pool.stop();

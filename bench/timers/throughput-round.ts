@@ -31,10 +31,10 @@ export async function throughputRound(options: RoundOptions): Promise<number> {
   try {
     const due = new Date(Date.now() - 10_000);
     if (options.variant === 'pg-boss') {
-      await seedRequests(options.databaseUrl, schema, { count: options.count });
+      await seedRequests(schema, { count: options.count });
       await seedJobs(options.databaseUrl, pgBossSchema, options.count, due);
     } else {
-      await seedRequests(options.databaseUrl, schema, { count: options.count, timers: { firstDue: due, spacingMs: 0 } });
+      await seedRequests(schema, { count: options.count, timers: { firstDue: due, spacingMs: 0 } });
     }
     const pool = await WorkerPool.start(
       Array.from({ length: options.workers }, (_, i) => ({
