@@ -42,10 +42,11 @@ async function measure(context: BenchContext): Promise<BenchResult[]> {
 
   const variants: Variant[] = ['statdesk', 'pg-boss', 'set-based'];
   const measured: Record<Variant, number[]> = { statdesk: [], 'pg-boss': [], 'set-based': [] };
+  const cpu: Record<Variant, number[]> = { statdesk: [], 'pg-boss': [], 'set-based': [] };
   for (let round = 0; round < rounds; round++) {
     // Alternate the order, so drift in the machine hits every variant alike.
     for (const variant of round % 2 ? [...variants].reverse() : variants) {
-      const perSecond = await throughputRound({
+      const { perSecond, cpuMsPerTimer } = await throughputRound({
         databaseUrl: context.databaseUrl,
         variant,
         count,
@@ -54,12 +55,16 @@ async function measure(context: BenchContext): Promise<BenchResult[]> {
         ...settings[variant],
       });
       measured[variant].push(perSecond);
-      context.log(`round ${round + 1}/${rounds}: ${variant} ${Math.round(perSecond)} timers/s`);
+      cpu[variant].push(cpuMsPerTimer);
+      context.log(`round ${round + 1}/${rounds}: ${variant} ${Math.round(perSecond)} timers/s, worker CPU ${cpuMsPerTimer.toFixed(3)} ms per timer`);
     }
   }
   const statdesk = median(measured.statdesk);
   const rounded = (values: number[]) => values.map((v) => Math.round(v)).join(', ');
-  const common = `${count.toLocaleString('en')} due timers per round, ${WORKERS} worker processes per variant, ${rounds} rounds (median; statdesk ${rounded(measured.statdesk)})`;
+  const cpuPerTimer = (variant: Variant) => `${median(cpu[variant]).toFixed(3)} ms`;
+  const common =
+    `${count.toLocaleString('en')} due timers per round, ${WORKERS} worker processes per variant, ${rounds} round(s) (median; statdesk ${rounded(measured.statdesk)}); ` +
+    `worker CPU per timer: statdesk ${cpuPerTimer('statdesk')}, pg-boss ${cpuPerTimer('pg-boss')}, set-based ${cpuPerTimer('set-based')}`;
 
   context.log(`lateness: ${lateness.rate}/s for ${lateness.seconds} s`);
   const late = await latencyUnderLoad({ databaseUrl: context.databaseUrl, ...lateness, workers: WORKERS, ...STATDESK, pollIntervalMs: LATENESS_POLL_MS });

@@ -24,8 +24,14 @@ export interface RoundOptions {
 
 const QUEUE = 'escalate';
 
-/** Timers per second over the round. */
-export async function throughputRound(options: RoundOptions): Promise<number> {
+export interface RoundResult {
+  /** Timers per second over the round. */
+  perSecond: number;
+  /** Worker CPU (both processes, user + system) per timer, in ms. */
+  cpuMsPerTimer: number;
+}
+
+export async function throughputRound(options: RoundOptions): Promise<RoundResult> {
   const schema = await createBenchSchema(options.databaseUrl, options.variant.replace('-', ''));
   const pgBossSchema = `${schema.name}_boss`;
   try {
@@ -58,7 +64,7 @@ export async function throughputRound(options: RoundOptions): Promise<number> {
       await pool.stop();
     }
     await verifyEscalated(schema, options.count);
-    return options.count / (elapsedMs / 1000);
+    return { perSecond: options.count / (elapsedMs / 1000), cpuMsPerTimer: pool.cpuMs / options.count };
   } finally {
     await schema.client.query(`DROP SCHEMA IF EXISTS ${pgBossSchema} CASCADE`);
     await schema.drop();

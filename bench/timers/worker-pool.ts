@@ -12,6 +12,8 @@ const workerScript = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 export class WorkerPool {
   private delivered = 0;
+  /** CPU the workers spent between `go` and `stop` (known once they have stopped). */
+  cpuMs = 0;
   private waiters: { count: number; resolve: () => void }[] = [];
   private failure: Error | undefined;
   /** Rejects with the first worker failure. */
@@ -49,9 +51,10 @@ export class WorkerPool {
         ),
       );
       createInterface({ input: child.stdout! }).on('line', (line) => {
-        const message = JSON.parse(line) as { ready?: boolean; done?: number };
+        const message = JSON.parse(line) as { ready?: boolean; done?: number; cpuMs?: number };
         if (message.ready) markReady();
         if (message.done) pool.add(message.done);
+        if (message.cpuMs !== undefined) pool.cpuMs += message.cpuMs;
       });
     }
     await Promise.race([Promise.all(ready), pool.failed]);

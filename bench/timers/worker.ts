@@ -187,7 +187,11 @@ async function runPgBoss(): Promise<() => Promise<void>> {
 
 const runners = { statdesk: runStatdesk, 'pg-boss': runPgBoss, 'set-based': runSetBased };
 const finish = await runners[config.variant]();
+await started;
+const cpuAtGo = process.cpuUsage();
 await stopping;
+const cpu = process.cpuUsage(cpuAtGo);
 await finish();
-send({ stopped: true });
+// CPU this process spent from `go` to `stop`, for the report's per-timer figure.
+send({ stopped: true, cpuMs: (cpu.user + cpu.system) / 1000 });
 process.exit(0);
