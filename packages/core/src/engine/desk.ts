@@ -6,7 +6,7 @@
  * worker processes change nothing.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { transition, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
+import type { AnyEventObject, AnyMachineSnapshot } from 'xstate';
 import type { z } from 'zod';
 import {
   ConflictError,
@@ -724,7 +724,7 @@ class DeskEngine implements Desk {
     const accepted = snapshot.can(event);
     if (!accepted && !def.recordedEvents.includes(event.type)) return undefined;
     // A recorded event the machine ignores still gets its history row, state unchanged.
-    const [next, actions] = accepted ? transition(def.machine, snapshot, event) : [snapshot, []];
+    const [next, actions] = accepted ? transitionMachine(def.machine, snapshot, event) : [snapshot, []];
     const { record: written } = await this.writeTransition(tx, def, record, next, actions, {
       actor: { id: systemActor.id, role: SYSTEM_ROLE },
       eventType: event.type,
