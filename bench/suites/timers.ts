@@ -31,7 +31,7 @@ const timers: BenchSuite = async (context) => {
 };
 
 async function measure(context: BenchContext): Promise<BenchResult[]> {
-  const count = context.quick ? 3_000 : 100_000;
+  const count = context.quick ? 10_000 : 100_000;
   const rounds = context.quick ? 1 : 3;
   const lateness = { rate: 1_000, seconds: context.quick ? 5 : 30, warmup: context.quick ? 1_000 : 5_000 };
   const settings: Record<Variant, { claimSize: number; pollIntervalMs: number; deliveriesPerTransaction?: number }> = {
