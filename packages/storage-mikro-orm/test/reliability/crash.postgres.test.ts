@@ -95,6 +95,8 @@ function warmChild(): WarmChild {
     if (stdout.startsWith('ready\n')) onReady();
   });
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // A child that died before reading its order: its exit and stderr tell the test why.
+  proc.stdin.on('error', () => {});
   const ended = new Promise<ChildEnd>((resolve, reject) => {
     proc.on('error', reject);
     proc.on('close', (code, signal) => {
