@@ -35,12 +35,14 @@ export async function throughputRound(options: RoundOptions): Promise<RoundResul
   const schema = await createBenchSchema(options.databaseUrl, options.variant.replace('-', ''));
   const pgBossSchema = `${schema.name}_boss`;
   try {
-    const due = new Date(Date.now() - 10_000);
+    // Due one millisecond apart (all in the past), as timers scheduled over time are: ties in
+    // due time would make every variant's "soonest first" a sort of everything due.
+    const due = new Date(Date.now() - 10_000 - options.count);
     if (options.variant === 'pg-boss') {
       await seedRequests(schema, { count: options.count });
       await seedJobs(options.databaseUrl, pgBossSchema, options.count, due);
     } else {
-      await seedRequests(schema, { count: options.count, timers: { firstDue: due, spacingMs: 0 } });
+      await seedRequests(schema, { count: options.count, timers: { firstDue: due, spacingMs: 1 } });
     }
     const pool = await WorkerPool.start(
       Array.from({ length: options.workers }, (_, i) => ({

@@ -29,13 +29,20 @@ let go!: () => void;
 const started = new Promise<void>((resolve) => (go = resolve));
 let stop!: () => void;
 const stopping = new Promise<void>((resolve) => (stop = resolve));
-createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line === 'go') go();
-  if (line === 'stop') {
-    stopped = true;
-    stop();
-  }
-});
+const halt = () => {
+  stopped = true;
+  stop();
+};
+createInterface({ input: process.stdin })
+  .on('line', (line) => {
+    if (line === 'go') go();
+    if (line === 'stop') halt();
+  })
+  // The parent is gone: stop too, rather than poll forever.
+  .on('close', () => {
+    go();
+    halt();
+  });
 
 const sessionOptions = `-c search_path=${config.schema}`;
 
@@ -92,10 +99,11 @@ async function runSetBased(): Promise<() => Promise<void>> {
     while (!stopped) {
       const now = new Date();
       await client.query('BEGIN');
+      // Lock the timers first (soonest 100), then join their instances.
       const { rows } = await client.query(
-        `SELECT t.id AS timer_id, i.id, i.version, i.history_seq, i.history_hash, i.state, i.definition_version
-         FROM statdesk_timers t JOIN statdesk_instances i ON i.tenant_id = t.tenant_id AND i.id = t.instance_id
-         WHERE t.due_at <= $1 ORDER BY t.due_at, t.id LIMIT 100 FOR UPDATE OF t SKIP LOCKED`,
+        `WITH claimed AS (SELECT id, tenant_id, instance_id FROM statdesk_timers WHERE due_at <= $1 ORDER BY due_at, id LIMIT 100 FOR UPDATE SKIP LOCKED)
+         SELECT c.id AS timer_id, i.id, i.version, i.history_seq, i.history_hash, i.state, i.definition_version
+         FROM claimed c JOIN statdesk_instances i ON i.tenant_id = c.tenant_id AND i.id = c.instance_id`,
         [now],
       );
       if (!rows.length) {
