@@ -76,11 +76,35 @@ const scale: BenchSuite = async ({ quick, databaseUrl, log }) => {
       return performance.now() - started;
     };
     for (const side of sides) for (let i = 0; i < 50; i++) await command(side);
+    // What the database did for the measured commands, per schema (the cumulative statistics of
+    // these tables only, so other work on the server does not count): blocks found in shared
+    // buffers and blocks read from outside them (the OS cache or the disk).
+    const blocks = async (side: Side) => {
+      const { rows } = await admin.query<{ hit: string; read: string }>(
+        `SELECT sum(coalesce(heap_blks_hit, 0) + coalesce(idx_blks_hit, 0)) AS hit, sum(coalesce(heap_blks_read, 0) + coalesce(idx_blks_read, 0)) AS read
+         FROM pg_statio_user_tables WHERE schemaname = $1`,
+        [side.schema],
+      );
+      return { hit: Number(rows[0]?.hit ?? 0), read: Number(rows[0]?.read ?? 0) };
+    };
+    // Statistics reach the shared view within a second of a transaction's end.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+    await settle();
+    const blocksBefore = await Promise.all(sides.map(blocks));
     for (let r = 0; r < rounds; r++) {
       for (const side of r % 2 ? [...sides].reverse() : sides) {
         for (let i = 0; i < perRound; i++) side.samples.push(await command(side));
       }
     }
+    await settle();
+    const blocksAfter = await Promise.all(sides.map(blocks));
+    const perCommand = sides.map((side, i) => {
+      const n = rounds * perRound;
+      return { hit: (blocksAfter[i]!.hit - blocksBefore[i]!.hit) / n, read: (blocksAfter[i]!.read - blocksBefore[i]!.read) / n };
+    });
+    const blockNote = `blocks per command (shared-buffer hits / reads): small ${perCommand[0]!.hit.toFixed(1)} / ${perCommand[0]!.read.toFixed(1)}, `
+      + `large ${perCommand[1]!.hit.toFixed(1)} / ${perCommand[1]!.read.toFixed(1)}`;
+    log(blockNote);
     const [small, big] = sides as [Side, Side];
     const figures = (side: Side) => ({ p50: median(side.samples), p99: percentile(side.samples, 99) });
     const a = figures(big);
@@ -93,7 +117,7 @@ const scale: BenchSuite = async ({ quick, databaseUrl, log }) => {
       return {
         id: 'scale', metric: `command latency ${stat === 'p50' ? 'median' : 'p99'}, ${big.size.toLocaleString('en')} vs ${small.size.toLocaleString('en')} instances`, unit: 'ms',
         statdesk: a[stat], baseline: b[stat], baselineName: `same command, ${small.size.toLocaleString('en')} instances`, ratio, target: LATENCY_TARGET, pass: ratio >= LATENCY_TARGET,
-        note: `${sizes}; ${how}`,
+        note: `${sizes}; ${how}; ${blockNote}`,
       };
     });
 
