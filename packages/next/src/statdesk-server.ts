@@ -21,7 +21,9 @@ export interface StatdeskServerOptions {
 
 /** What {@link StatdeskServer.create} takes: the workflow, its input, and optionally the id. */
 export interface ServerCreate {
+  /** The registered workflow's name, e.g. `information-order`. */
   workflow: string;
+  /** The workflow's create input; the desk validates it against the workflow's schema. */
   input?: unknown;
   /** Choose the instance id (e.g. an order number); default a random UUID. */
   instanceId?: string;

@@ -24,6 +24,7 @@ export interface NextHandlerOptions extends HttpHandlerOptions {
 
 /** The second argument Next.js passes to a route handler; only the catch-all `params` are read. */
 export interface NextRouteContext {
+  /** The dynamic segments; for `[...statdesk]`, the path below the route folder as an array. */
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
@@ -35,18 +36,27 @@ export type NextRouteHandler = (request: Request, context: NextRouteContext) => 
  * API does not serve on a path are answered by the core handler (405 with `Allow`).
  */
 export interface NextRouteHandlers {
+  /** Reads: views, lists, history, downloads, the OpenAPI document. */
   GET: NextRouteHandler;
+  /** As `GET`, without the body. */
   HEAD: NextRouteHandler;
+  /** Commands: start an instance, send an event, upload a file, the public lookups. */
   POST: NextRouteHandler;
+  /** Not served by the API today: answered 405 with `Allow`. */
   PUT: NextRouteHandler;
+  /** Not served by the API today: answered 405 with `Allow`. */
   PATCH: NextRouteHandler;
+  /** Not served by the API today: answered 405 with `Allow`. */
   DELETE: NextRouteHandler;
+  /** Not served by the API today: answered 405 with `Allow` naming the methods the path serves. */
   OPTIONS: NextRouteHandler;
 }
 
 /** What {@link toNextHandler} builds from when the desk starts on first use. */
 export interface NextHandlerSetup {
+  /** The started desk the routes serve. */
   desk: Desk;
+  /** The handler's options, as for the two-argument form. */
   options: NextHandlerOptions;
 }
 
