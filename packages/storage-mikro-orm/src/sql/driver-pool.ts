@@ -9,11 +9,15 @@ import type { AbstractSqlConnection } from '@mikro-orm/postgresql';
 export interface DriverPool<Connection> {
   acquire(): Promise<Connection>;
   release(connection: Connection): Promise<void>;
+  /** Whether someone else (the ORM's own queries) is waiting for a connection. */
+  othersWaiting(): boolean;
 }
 
 interface KnexClientPool {
   acquireConnection(): Promise<unknown>;
   releaseConnection(connection: unknown): Promise<unknown>;
+  /** knex's tarn pool (absent before the first connection or after destroy). */
+  pool?: { numPendingAcquires(): number } | null;
 }
 
 export function driverPool<Connection>(orm: MikroORM): DriverPool<Connection> {
@@ -22,5 +26,6 @@ export function driverPool<Connection>(orm: MikroORM): DriverPool<Connection> {
   return {
     acquire: async () => (await client.acquireConnection()) as Connection,
     release: async (c) => void (await client.releaseConnection(c)),
+    othersWaiting: () => (client.pool?.numPendingAcquires() ?? 0) > 0,
   };
 }

@@ -1,9 +1,14 @@
 /**
  * SQL on SQLite through the better-sqlite3 connection of the MikroORM pool (knex keeps exactly
- * one for SQLite). Holding that connection for a whole transaction serialises transactions in
- * this process; `BEGIN IMMEDIATE` takes the write lock up front, so other processes on the same
- * file wait (busy timeout) instead of failing half-way. A storage call made inside a running
- * transaction (same async context) joins it rather than waiting for itself.
+ * one for SQLite). Transactions run one at a time in this process, in arrival order; `BEGIN
+ * IMMEDIATE` takes the write lock up front, so other processes on the same file wait (busy
+ * timeout) instead of failing half-way. A storage call made inside a running transaction (same
+ * async context) joins it rather than waiting for itself.
+ *
+ * Borrowing the connection from knex's pool costs more CPU than a whole transaction's
+ * statements (timeouts, validation, several promise hops), so the connection is borrowed once
+ * and kept while work keeps coming: it goes back to the pool when this process's queue runs
+ * dry (after the current turn of the event loop) or at once when the ORM's own queries wait for it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Statement } from 'better-sqlite3';
@@ -11,10 +16,24 @@ import { toConflict } from './conflicts';
 import type { DriverPool } from './driver-pool';
 import type { SqlDatabase, SqlRow, SqlSession } from './sql-database';
 
+/** A pool connection with its statement cache and the session over it. */
+interface PreparedConnection {
+  db: Database;
+  session: SqlSession;
+  begin: Statement;
+  commit: Statement;
+  rollback: Statement;
+}
+
 export class SqliteDatabase implements SqlDatabase {
   readonly dialect = 'sqlite' as const;
   private readonly held = new AsyncLocalStorage<SqlSession>();
-  private readonly statements = new WeakMap<Database, Map<string, Statement>>();
+  private readonly prepared = new WeakMap<Database, PreparedConnection>();
+  /** The pool connection this storage holds between turns, if any. */
+  private connection: PreparedConnection | undefined;
+  private busy = false;
+  private readonly waiting: (() => void)[] = [];
+  private returnScheduled = false;
 
   constructor(
     private readonly pool: DriverPool<Database>,
@@ -24,26 +43,25 @@ export class SqliteDatabase implements SqlDatabase {
   session<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
     const current = this.held.getStore();
     if (current) return fn(current);
-    return this.withConnection(async (db) => fn(this.sessionOn(db)));
+    return this.turn((c) => fn(c.session));
   }
 
   transaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
     const current = this.held.getStore();
     if (current) return this.nested(current, fn);
-    return this.withConnection(async (db) => {
-      const session = this.sessionOn(db);
-      db.exec('BEGIN IMMEDIATE');
+    return this.turn(async (c) => {
+      c.begin.run();
       let result: T;
       try {
-        result = await this.held.run(session, () => fn(session));
+        result = await this.held.run(c.session, () => fn(c.session));
       } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
+        if (c.db.inTransaction) c.rollback.run();
         throw error;
       }
       try {
-        db.exec('COMMIT');
+        c.commit.run();
       } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
+        if (c.db.inTransaction) c.rollback.run();
         throw toConflict(error);
       }
       return result;
@@ -64,45 +82,77 @@ export class SqliteDatabase implements SqlDatabase {
     }
   }
 
-  private async withConnection<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const db = await this.pool.acquire();
+  /** Runs `fn` alone on the connection, after the turns that asked before it. */
+  private async turn<T>(fn: (connection: PreparedConnection) => Promise<T>): Promise<T> {
+    if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.busy = true;
     try {
-      if (!this.statements.has(db)) this.prepareConnection(db);
-      return await fn(db);
+      return await fn(this.connection ?? (await this.borrow()));
     } finally {
-      await this.pool.release(db);
+      this.pass();
     }
   }
 
-  private prepareConnection(db: Database): void {
+  /** Hands the connection to the next turn, or gives it back to the pool when nobody here needs it. */
+  private pass(): void {
+    // The ORM's own queries wait on the pool: let them in before this process's next turn.
+    if (this.pool.othersWaiting()) this.giveBack();
+    const next = this.waiting.shift();
+    if (next) return next();
+    this.busy = false;
+    if (this.connection && !this.returnScheduled) {
+      // Not at once: a caller that starts its next transaction as this one resolves keeps it.
+      this.returnScheduled = true;
+      setImmediate(() => {
+        this.returnScheduled = false;
+        if (!this.busy) this.giveBack();
+      });
+    }
+  }
+
+  private async borrow(): Promise<PreparedConnection> {
+    const db = await this.pool.acquire();
+    let connection = this.prepared.get(db);
+    if (!connection) {
+      connection = this.prepare(db);
+      this.prepared.set(db, connection);
+    }
+    return (this.connection = connection);
+  }
+
+  private giveBack(): void {
+    const connection = this.connection;
+    if (!connection) return;
+    this.connection = undefined;
+    void this.pool.release(connection.db);
+  }
+
+  private prepare(db: Database): PreparedConnection {
     db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
     // WAL lets readers in other processes proceed while one writes (files only).
     if (!db.memory) db.pragma('journal_mode = WAL');
-    this.statements.set(db, new Map());
-  }
-
-  private sessionOn(db: Database): SqlSession {
-    const cache = this.statements.get(db)!;
-    const prepare = (sql: string) => {
-      let statement = cache.get(sql);
-      if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-      return statement;
+    const cache = new Map<string, Statement>();
+    const statement = (sql: string) => {
+      let prepared = cache.get(sql);
+      if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+      return prepared;
     };
-    return {
+    const session: SqlSession = {
       all: async (sql, params) => {
         try {
-          return prepare(sql).all(...params) as SqlRow[];
+          return statement(sql).all(...params) as SqlRow[];
         } catch (error) {
           throw toConflict(error);
         }
       },
       run: async (sql, params) => {
         try {
-          return prepare(sql).run(...params).changes;
+          return statement(sql).run(...params).changes;
         } catch (error) {
           throw toConflict(error);
         }
       },
     };
+    return { db, session, begin: db.prepare('BEGIN IMMEDIATE'), commit: db.prepare('COMMIT'), rollback: db.prepare('ROLLBACK') };
   }
 }

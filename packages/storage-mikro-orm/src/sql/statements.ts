@@ -16,6 +16,15 @@ const OUTBOX_COLUMNS =
 const placeholders = (count: number) => `(${Array.from({ length: count }, () => '?').join(', ')})`;
 /** `VALUES (?, ?), (?, ?)…`: row values to match with `(a, b) IN (…)`, on both dialects. */
 const rows = (count: number, width: number) => `VALUES ${Array.from({ length: count }, () => placeholders(width)).join(', ')}`;
+/** A statement built once per row count (counts are bounded by the callers' chunk size), not on every call. */
+const byCount = (build: (count: number) => string) => {
+  const built = new Map<number, string>();
+  return (count: number) => {
+    let text = built.get(count);
+    if (text === undefined) built.set(count, (text = build(count)));
+    return text;
+  };
+};
 
 /**
  * PostgreSQL's multi-row statements: one array parameter per column (`unnest`), so the statement
@@ -65,9 +74,9 @@ export const sql = {
 
   deleteKeys: 'DELETE FROM statdesk_instance_keys WHERE tenant_id = ? AND instance_id = ?',
   /** Unique keys already held by another instance are skipped, not inserted: the caller reports them. */
-  insertKeys: (count: number) =>
+  insertKeys: byCount((count) =>
     `INSERT INTO statdesk_instance_keys (tenant_id, instance_id, name, value, is_unique) VALUES ${Array.from({ length: count }, () => placeholders(5)).join(', ')}
-    ON CONFLICT (tenant_id, name, value) WHERE "is_unique" DO NOTHING RETURNING name, value`,
+    ON CONFLICT (tenant_id, name, value) WHERE "is_unique" DO NOTHING RETURNING name, value`),
   findByKey: `SELECT k.instance_id FROM statdesk_instance_keys k
     LEFT JOIN statdesk_instances i ON i.tenant_id = k.tenant_id AND i.id = k.instance_id
     WHERE k.tenant_id = ? AND k.name = ? AND k.value = ?
@@ -79,17 +88,17 @@ export const sql = {
   deleteAllTimers: 'DELETE FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ?',
   listTimers: `SELECT ${TIMER_COLUMNS} FROM statdesk_timers WHERE tenant_id = ? AND instance_id = ? ORDER BY due_at, id`,
   consumeTimer: 'DELETE FROM statdesk_timers WHERE id = ? AND tenant_id = ? RETURNING instance_id, "key"',
-  consumeTimers: (count: number) => `DELETE FROM statdesk_timers WHERE (id, tenant_id) IN (${rows(count, 2)}) RETURNING id, tenant_id, instance_id, "key"`,
-  loadInstances: (count: number) => `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE (tenant_id, id) IN (${rows(count, 2)})`,
+  consumeTimers: byCount((count) => `DELETE FROM statdesk_timers WHERE (id, tenant_id) IN (${rows(count, 2)}) RETURNING id, tenant_id, instance_id, "key"`),
+  loadInstances: byCount((count) => `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE (tenant_id, id) IN (${rows(count, 2)})`),
   /** Several rows at once; the caller reports the rows not returned as conflicts. */
-  appendHistories: (count: number) =>
+  appendHistories: byCount((count) =>
     `INSERT INTO statdesk_history (${HISTORY_COLUMNS}) VALUES ${Array.from({ length: count }, () => placeholders(13)).join(', ')}
-    ON CONFLICT (tenant_id, instance_id, seq) DO NOTHING RETURNING instance_id, seq`,
-  deleteTimerKeys: (count: number) => `DELETE FROM statdesk_timers WHERE (tenant_id, instance_id, "key") IN (${rows(count, 3)})`,
+    ON CONFLICT (tenant_id, instance_id, seq) DO NOTHING RETURNING instance_id, seq`),
+  deleteTimerKeys: byCount((count) => `DELETE FROM statdesk_timers WHERE (tenant_id, instance_id, "key") IN (${rows(count, 3)})`),
   nextTimerDue: 'SELECT MIN(due_at) AS due FROM statdesk_timers',
 
-  enqueueOutbox: (count: number) =>
-    `INSERT INTO statdesk_outbox (${OUTBOX_COLUMNS}) VALUES ${Array.from({ length: count }, () => placeholders(12)).join(', ')}`,
+  enqueueOutbox: byCount((count) =>
+    `INSERT INTO statdesk_outbox (${OUTBOX_COLUMNS}) VALUES ${Array.from({ length: count }, () => placeholders(12)).join(', ')}`),
   completeOutbox: `UPDATE statdesk_outbox SET status = 'done', attempts = attempts + 1, completed_at = ?, lease_owner = NULL, lease_until = NULL
     WHERE id = ? AND status = 'pending'`,
   failOutbox: `UPDATE statdesk_outbox SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL
