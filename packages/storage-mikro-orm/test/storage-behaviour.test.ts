@@ -1,6 +1,6 @@
 /**
  * What the conformance suite does not cover: options validation, migrations, an application's
- * own ORM, transactions poisoned by a swallowed conflict, and SQLite re-entrancy.
+ * own ORM, transactions poisoned by a swallowed conflict, and SQLite re-entrancy, turns and sharing the ORM's connection.
  */
 import { MikroORM } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
@@ -79,6 +79,60 @@ describe('SQLite transactions', () => {
       expect(seen?.id).toBe(record.id);
     } finally {
       await storage.close();
+    }
+  });
+
+  it('take turns in the order they were asked for; a failed one undoes its writes and the next still runs', async () => {
+    const storage = await mikroOrmStorage({ driver: 'sqlite', dbName: ':memory:', migrate: true });
+    try {
+      const steps: string[] = [];
+      const records = Array.from({ length: 5 }, () => instanceRecord());
+      const outcomes = await Promise.allSettled(
+        records.map((record, i) =>
+          storage.transaction(async (tx) => {
+            steps.push(`begin ${i}`);
+            await tx.insertInstance(record);
+            await tx.loadInstance({ tenantId: record.tenantId, instanceId: record.id });
+            steps.push(`end ${i}`);
+            if (i === 2) throw new Error('the caller gave up');
+          }),
+        ),
+      );
+      expect(steps).toEqual(records.flatMap((_, i) => [`begin ${i}`, `end ${i}`]));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      const stored = await Promise.all(records.map((r) => storage.getInstance({ tenantId: r.tenantId, instanceId: r.id })));
+      expect(stored.map((r) => r !== undefined)).toEqual([true, true, false, true, true]);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("let the application's own queries on a shared ORM in while the storage is kept busy", async () => {
+    const orm = await MikroORM.init({ driver: BetterSqliteDriver, dbName: ':memory:', entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
+    const storage = await mikroOrmStorage({ orm, migrate: true });
+    try {
+      // Four clients run transactions back to back until the application's query got through
+      // (or give up after many: the storage would then have kept the connection to itself).
+      let appQueryDone = false;
+      let transactions = 0;
+      const clients = Array.from({ length: 4 }, async () => {
+        while (!appQueryDone && transactions < 20_000) {
+          await storage.transaction((tx) => tx.insertInstance(instanceRecord()));
+          transactions++;
+        }
+      });
+      while (transactions < 10) await storage.getInstance({ tenantId: 't', instanceId: 'none' });
+      const [row] = await orm.em.getConnection().execute<{ n: number }[]>('SELECT COUNT(*) AS n FROM statdesk_instances');
+      appQueryDone = true;
+      await Promise.all(clients);
+      expect(row?.n).toBeGreaterThanOrEqual(10);
+      expect(transactions).toBeLessThan(20_000);
+      // Idle, the storage has given the connection back: the application's next query needs no storage call.
+      const [after] = await orm.em.getConnection().execute<{ n: number }[]>('SELECT COUNT(*) AS n FROM statdesk_instances');
+      expect(after?.n).toBe(transactions);
+    } finally {
+      await storage.close();
+      await orm.close(true);
     }
   });
 });
