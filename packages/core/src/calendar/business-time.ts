@@ -157,7 +157,10 @@ function* piecesFrom(index: CalendarIndex, fromMs: number, exclusions: readonly 
     idleDays = 0;
     for (const p of plan.periods) {
       if (p.end <= fromMs) continue;
-      for (const piece of withoutExclusions({ start: Math.max(p.start, fromMs), end: p.end }, exclusions)) yield { ...piece, plan };
+      const start = Math.max(p.start, fromMs);
+      // Most walks exclude nothing (running clocks): no need to split the period.
+      if (exclusions.length === 0) yield { start, end: p.end, plan };
+      else for (const piece of withoutExclusions({ start, end: p.end }, exclusions)) yield { start: piece.start, end: piece.end, plan };
     }
   }
 }
@@ -173,7 +176,9 @@ function piecesBetween(index: CalendarIndex, fromMs: number, toMs: number, exclu
     for (const p of plan.periods) {
       const start = Math.max(p.start, fromMs);
       const end = Math.min(p.end, toMs);
-      if (end > start) out.push(...withoutExclusions({ start, end }, exclusions));
+      if (end <= start) continue;
+      if (exclusions.length === 0) out.push({ start, end });
+      else out.push(...withoutExclusions({ start, end }, exclusions));
     }
   }
   return out;

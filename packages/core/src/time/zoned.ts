@@ -46,10 +46,39 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Readings already made, per zone and UTC second. `formatToParts` is slow and SLA reads convert
+ * the same instants (clock starts, period boundaries) on every request. Keying by the second is
+ * exact: zone offsets are whole seconds, so every instant of one UTC second reads the same
+ * wall-clock second, and the millisecond is added back from the instant.
+ */
+const readings = new Map<string, Map<number, Readonly<ZonedDateTime>>>();
+/** Bounds each zone's memo; when full it starts over (plenty for a server's working set). */
+const MAX_READINGS_PER_ZONE = 8192;
+
 /** The wall clock in `timeZone` at `instant`. */
 export function toZoned(instant: Date, timeZone: string = TEHRAN): ZonedDateTime {
   const ms = instant.getTime();
   if (!Number.isFinite(ms)) throw new RangeError('toZoned: invalid instant');
+  const second = Math.floor(ms / 1000);
+  let zone = readings.get(timeZone);
+  if (!zone) {
+    // Resolve the formatter first: an unknown zone throws here and is never memoised.
+    formatterFor(timeZone);
+    zone = new Map();
+    readings.set(timeZone, zone);
+  }
+  let reading = zone.get(second);
+  if (!reading) {
+    reading = readWallClock(new Date(second * 1000), timeZone);
+    if (zone.size >= MAX_READINGS_PER_ZONE) zone.clear();
+    zone.set(second, reading);
+  }
+  return { ...reading, millisecond: ms - second * 1000 };
+}
+
+/** The wall clock at a whole UTC second, through Intl. */
+function readWallClock(instant: Date, timeZone: string): Readonly<ZonedDateTime> {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -57,16 +86,16 @@ export function toZoned(instant: Date, timeZone: string = TEHRAN): ZonedDateTime
   const year = parts.year!;
   const month = parts.month!;
   const day = parts.day!;
-  return {
+  return Object.freeze({
     year,
     month,
     day,
     hour: parts.hour!,
     minute: parts.minute!,
     second: parts.second!,
-    millisecond: ((ms % 1000) + 1000) % 1000,
+    millisecond: 0,
     weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
-  };
+  });
 }
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Tehran today: +210). */
