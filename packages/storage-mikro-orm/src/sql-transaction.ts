@@ -73,12 +73,18 @@ export class SqlTransaction implements StorageTransaction {
     if (this.finished) throw new Error('statdesk storage: this transaction has already committed or rolled back');
     if (this.failure) throw this.failure.error;
     try {
-      if (!holdsBack) await this.writePending();
+      // Checked here, not only in writePending: an await of nothing still costs a turn of the microtask queue.
+      if (!holdsBack && this.holdsWrites()) await this.writePending();
       return await work();
     } catch (error) {
       this.failure ??= { error };
       throw error;
     }
+  }
+
+  private holdsWrites(): boolean {
+    const { updates, history, timerCancels } = this.pending;
+    return updates.length > 0 || history.length > 0 || timerCancels.length > 0;
   }
 
   private async writePending(): Promise<void> {
