@@ -240,6 +240,14 @@ export interface HistoryEntry {
   payload: unknown;
 }
 
+/** What `desk.read` answers: the reader's view, and the instance's history when asked for. */
+export interface InstanceReading {
+  /** The instance as this actor may see it (what `desk.get` answers). */
+  view: InstanceView;
+  /** Its history, oldest first (what `desk.history` answers), read without loading the instance again. */
+  history(): Promise<HistoryEntry[]>;
+}
+
 /** What one `runDueTimers` did. */
 export interface TimerRunResult {
   /** Timers whose event was delivered. */
@@ -286,6 +294,11 @@ export interface Desk {
   list(query: ListQuery, actor: Actor): Promise<Page<InstanceView>>;
   /** The instance's history, oldest first, if this actor may read it. */
   history(ref: InstanceRef, actor: Actor): Promise<HistoryEntry[]>;
+  /**
+   * `get` and, on demand, `history` from one load of the instance, for readers that show both (a view
+   * with its SLA summary). `NotFoundError` if this actor may not read it.
+   */
+  read(ref: InstanceRef, actor: Actor): Promise<InstanceReading>;
   /** Checks the instance's hash chain (the audit trail) for edits, gaps and truncation. */
   verifyHistory(ref: InstanceRef): Promise<HistoryVerification>;
   /** Instances of this tenant holding a lookup key (no authorisation: for the portal's own lookups). */
@@ -541,6 +554,20 @@ class DeskEngine implements Desk {
     const record = await this.storage.getInstance(ref);
     if (!record) throw new NotFoundError('instance', ref.instanceId);
     this.authoriseRead(this.registry.get(record.workflow, record.definitionVersion), actor, record);
+    return this.historyEntries(ref);
+  }
+
+  async read(ref: InstanceRef, actor: Actor): Promise<InstanceReading> {
+    const record = await this.storage.getInstance(ref);
+    if (!record) throw new NotFoundError('instance', ref.instanceId);
+    const def = this.registry.get(record.workflow, record.definitionVersion);
+    this.authoriseRead(def, actor, record);
+    // Authorised on the record just loaded: the history needs no second load.
+    return { view: this.toView(def, record, actor), history: () => this.historyEntries(ref) };
+  }
+
+  /** History rows as readers get them; the caller has authorised. */
+  private async historyEntries(ref: InstanceRef): Promise<HistoryEntry[]> {
     const rows = await this.storage.readHistory(ref);
     return rows.map((row) => ({
       seq: row.seq,

@@ -2,7 +2,7 @@
  * The JSON API over the desk, generic over every registered workflow: start, send, get, list
  * (work queues), history. Every route needs a signed-in caller; the desk checks the roles.
  */
-import { isStatdeskError, NotFoundError, systemActor, ValidationError, type CommandResult, type InstanceView, type SlaWorkflowDefinition, type WorkflowDefinition } from '@statdesk/core';
+import { isStatdeskError, NotFoundError, systemActor, ValidationError, type CommandResult, type HistoryEntry, type InstanceView, type SlaWorkflowDefinition, type WorkflowDefinition } from '@statdesk/core';
 import { jsonResponse } from '../json';
 import { parseListQuery } from '../list-query';
 import type { ApiInstanceView, Identity } from '../options';
@@ -78,8 +78,9 @@ async function send(scope: RequestScope, identity: Identity, instanceId: string,
 /** `GET /instances/:id`: the reader's view, with `sla` when the workflow has an SLA policy. */
 export async function getInstance(scope: RequestScope): Promise<Response> {
   const identity = await scope.requireIdentity();
-  const view = await scope.runtime.desk.get({ tenantId: identity.tenantId, instanceId: scope.param('id') }, identity.actor);
-  const presented = await presentView(scope, identity, view);
+  // One load of the instance serves the view and, for the SLA summary, its history.
+  const { view, history } = await scope.runtime.desk.read({ tenantId: identity.tenantId, instanceId: scope.param('id') }, identity.actor);
+  const presented = await presentView(scope, identity, view, history);
   return jsonResponse(200, presented, { etag: versionTag(view.version) });
 }
 
@@ -101,7 +102,9 @@ export async function listInstances(scope: RequestScope): Promise<Response> {
     },
     identity.actor,
   );
-  const items = await Promise.all(page.items.map((view) => presentView(scope, identity, view)));
+  const items = await Promise.all(
+    page.items.map((view) => presentView(scope, identity, view, () => scope.runtime.desk.history({ tenantId: view.tenantId, instanceId: view.id }, identity.actor))),
+  );
   return jsonResponse(200, { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
 }
 
@@ -112,14 +115,12 @@ export async function getHistory(scope: RequestScope): Promise<Response> {
   return jsonResponse(200, { items });
 }
 
-async function presentView(scope: RequestScope, identity: Identity, view: InstanceView): Promise<ApiInstanceView> {
+/** The API's view: the desk's, with the SLA summary (the history is read only for SLA-bound workflows) and the portal's decoration. */
+async function presentView(scope: RequestScope, identity: Identity, view: InstanceView, history: () => Promise<HistoryEntry[]>): Promise<ApiInstanceView> {
   const { desk, options } = scope.runtime;
   let out: ApiInstanceView = { ...view };
   const definition = desk.registry.get(view.workflow, view.definitionVersion);
-  if (hasSla(definition)) {
-    const history = await desk.history({ tenantId: view.tenantId, instanceId: view.id }, identity.actor);
-    out.sla = definition.sla.summary(history, desk.clock.now());
-  }
+  if (hasSla(definition)) out.sla = definition.sla.summary(await history(), desk.clock.now());
   if (options.decorateView) out = await options.decorateView(out, { identity, now: desk.clock.now() });
   return out;
 }
