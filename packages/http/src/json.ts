@@ -16,11 +16,18 @@ export function toJson(value: unknown): string {
 /** The `Content-Type` of every JSON answer. */
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-/** A JSON response with the API's encoding and headers that keep it out of shared caches. */
+const utf8 = new TextEncoder();
+
+/**
+ * A JSON response with the API's encoding and headers that keep it out of shared caches. It
+ * declares its `Content-Length`, so integrations can write it in one piece rather than stream it.
+ */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  const bytes = utf8.encode(toJson(body));
   const out = new Headers(headers);
   out.set('content-type', JSON_CONTENT_TYPE);
+  out.set('content-length', String(bytes.byteLength));
   if (!out.has('cache-control')) out.set('cache-control', 'no-store');
   out.set('x-content-type-options', 'nosniff');
-  return new Response(toJson(body), { status, headers: out });
+  return new Response(bytes, { status, headers: out });
 }
