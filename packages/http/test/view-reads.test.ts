@@ -3,26 +3,12 @@
  * when the workflow has an SLA summary to show.
  */
 import { describe, expect, it } from 'vitest';
-import { withSla, type InstanceRecord, type InstanceRef } from '@statdesk/core';
-import { createTestDesk, MemoryStorage } from '@statdesk/testing';
+import { withSla } from '@statdesk/core';
+import { createTestDesk } from '@statdesk/testing';
 import { createHttpHandler } from '../src';
+import { CountingStorage } from '../../core/test/engine/counting-storage';
 import { reviewWorkflow } from '../../core/test/engine/review.workflow';
 import { APPLICANT, OFFICER, identifyFromHeader, jsonRequest, reviewInput } from './support';
-
-class CountingStorage extends MemoryStorage {
-  instanceLoads = 0;
-  historyReads = 0;
-
-  override getInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {
-    this.instanceLoads++;
-    return super.getInstance(ref);
-  }
-
-  override readHistory(ref: InstanceRef) {
-    this.historyReads++;
-    return super.readHistory(ref);
-  }
-}
 
 const slaBound = () =>
   withSla(reviewWorkflow(), {

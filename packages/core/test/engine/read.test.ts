@@ -3,26 +3,11 @@
  * summary needs both). It must answer exactly what `get` and `history` answer, refuse exactly
  * whom they refuse, and load the instance once.
  */
-import { createTestDesk, MemoryStorage } from '@statdesk/testing';
+import { createTestDesk } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
-import { NotAllowedError, NotFoundError, type InstanceRecord, type InstanceRef } from '../../src';
+import { NotAllowedError, NotFoundError } from '../../src';
+import { CountingStorage } from './counting-storage';
 import { applicant, officer, otherApplicant, reviewInput, reviewWorkflow, supervisor } from './review.workflow';
-
-/** MemoryStorage that counts the reads a desk makes outside transactions. */
-class CountingStorage extends MemoryStorage {
-  instanceLoads = 0;
-  historyReads = 0;
-
-  override getInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {
-    this.instanceLoads++;
-    return super.getInstance(ref);
-  }
-
-  override readHistory(ref: InstanceRef) {
-    this.historyReads++;
-    return super.readHistory(ref);
-  }
-}
 
 async function submittedReview() {
   const storage = new CountingStorage();
