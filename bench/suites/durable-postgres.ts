@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { mikroOrmStorage } from '@statdesk/storage-mikro-orm';
 import { clientInstance, benchSnapshot, DAY_MS, seedInstances, SequenceCounter, storagePortCommand, TENANT_ID, TIMER_KEY } from '../durable/command-writes';
-import { compare, type Variant } from '../harness';
-import { throughputRatio, type BenchResult, type BenchSuite } from '../suite';
+import { compareDurableCommands } from '../durable/compare-durable';
+import type { Variant } from '../harness';
+import type { BenchSuite } from '../suite';
 
 const TARGET = 0.8;
 const CONCURRENCY = [1, 8];
@@ -45,22 +46,10 @@ const durablePostgres: BenchSuite = async ({ quick, databaseUrl, log }) => {
     const adapter = storagePortCommand(storage, seqs, 'mikro-orm adapter');
     const handWritten = handWrittenPg(raw, seqs);
 
-    const results: BenchResult[] = [];
-    for (const clients of CONCURRENCY) {
-      const result = await compare([adapter, handWritten], { clients, durationMs, rounds, warmups: 1 });
-      const a = result.results[adapter.name]!;
-      const b = result.results[handWritten.name]!;
-      const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
-      log(`${clients} client(s): adapter [${fmt(a.rounds)}], pg [${fmt(b.rounds)}] commands/s`);
-      const ratio = throughputRatio(a.median, b.median);
-      results.push({
-        id: 'durable-postgres', metric: `commands/s, ${clients} client${clients > 1 ? 's' : ''}`, unit: 'commands/s', statdesk: a.median, baseline: b.median,
-        baselineName: 'hand-written pg SQL', ratio, target: TARGET, pass: ratio >= TARGET,
-        note: `synchronous_commit=${syncCommit}; ${rounds} rounds of ${durationMs} ms after a warm-up, medians; `
-          + `Node CPU per command: adapter ${a.cpuMsPerOp.toFixed(2)} ms, pg ${b.cpuMsPerOp.toFixed(2)} ms`,
-      });
-    }
-    return results;
+    return await compareDurableCommands({
+      id: 'durable-postgres', adapter, baseline: handWritten, baselineName: 'hand-written pg SQL', baselineLabel: 'pg',
+      concurrency: CONCURRENCY, rounds, durationMs, target: TARGET, settings: `synchronous_commit=${syncCommit}`, log,
+    });
   } finally {
     await storage.close();
     await raw.end();

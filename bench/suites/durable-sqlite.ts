@@ -12,8 +12,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { mikroOrmStorage } from '@statdesk/storage-mikro-orm';
 import { benchSnapshot, clientInstance, DAY_MS, seedInstances, SequenceCounter, storagePortCommand, TENANT_ID, TIMER_KEY } from '../durable/command-writes';
-import { compare, type Variant } from '../harness';
-import { throughputRatio, type BenchResult, type BenchSuite } from '../suite';
+import { compareDurableCommands } from '../durable/compare-durable';
+import type { Variant } from '../harness';
+import type { BenchSuite } from '../suite';
 
 const TARGET = 0.8;
 const CONCURRENCY = [1, 8];
@@ -38,22 +39,10 @@ const durableSqlite: BenchSuite = async ({ quick, log }) => {
     const seqs = new SequenceCounter();
     const adapter = storagePortCommand(storage, seqs, 'mikro-orm adapter');
     const handWritten = rawBetterSqlite(raw, seqs);
-    const results: BenchResult[] = [];
-    for (const clients of CONCURRENCY) {
-      const result = await compare([adapter, handWritten], { clients, durationMs, rounds, warmups: 1 });
-      const a = result.results[adapter.name]!;
-      const b = result.results[handWritten.name]!;
-      const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(' ');
-      log(`${clients} client(s): adapter [${fmt(a.rounds)}], better-sqlite3 [${fmt(b.rounds)}] commands/s`);
-      const ratio = throughputRatio(a.median, b.median);
-      results.push({
-        id: 'durable-sqlite', metric: `commands/s, ${clients} client${clients > 1 ? 's' : ''}`, unit: 'commands/s', statdesk: a.median, baseline: b.median,
-        baselineName: 'raw better-sqlite3', ratio, target: TARGET, pass: ratio >= TARGET,
-        note: `WAL, synchronous=${rawSync}; ${rounds} rounds of ${durationMs} ms after a warm-up, medians; `
-          + `CPU per command: adapter ${a.cpuMsPerOp.toFixed(2)} ms, better-sqlite3 ${b.cpuMsPerOp.toFixed(2)} ms`,
-      });
-    }
-    return results;
+    return await compareDurableCommands({
+      id: 'durable-sqlite', adapter, baseline: handWritten, baselineName: 'raw better-sqlite3', baselineLabel: 'better-sqlite3',
+      concurrency: CONCURRENCY, rounds, durationMs, target: TARGET, settings: `WAL, synchronous=${rawSync}`, log,
+    });
   } finally {
     raw?.close();
     await storage.close();
