@@ -4,7 +4,7 @@
  */
 import type { EmailDelivery, EmailTransport, TransportReceipt } from '@statdesk/core';
 import { createTransport } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { messageIdFor } from './message-id';
 import { classifySmtpError } from './smtp-errors';
 
