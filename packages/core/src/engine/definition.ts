@@ -188,6 +188,12 @@ export interface WorkflowSpec<M extends AnyStateMachine> {
    * with `details.entity === 'instance-key'`, and nothing is written.
    */
   keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
+  /**
+   * The notification templates this workflow's `notify` effects name. `createDesk` checks each
+   * against the notifier's templates, so a template the notifier does not know stops the desk at
+   * start-up instead of dead-lettering the message after the command succeeded.
+   */
+  notifications?: readonly string[];
 }
 
 /**
@@ -221,6 +227,8 @@ export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine>
   readonly recordedEvents: readonly string[];
   /** Lookup keys of an instance. */
   readonly keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
+  /** The notification templates its `notify` effects name (checked by `createDesk`). */
+  readonly notifications?: readonly string[];
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -254,6 +262,7 @@ export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>)
     ...(spec.derivedTimers ? { derivedTimers: spec.derivedTimers } : {}),
     recordedEvents: Object.freeze([...(spec.recordedEvents ?? [])]),
     ...(spec.keys ? { keys: spec.keys } : {}),
+    ...(spec.notifications ? { notifications: Object.freeze([...spec.notifications]) } : {}),
   });
 }
 

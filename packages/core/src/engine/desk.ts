@@ -23,6 +23,7 @@ import { systemClock, type Clock } from '../ports/clock';
 import type { FileStore } from '../ports/files';
 import type { JsonValue } from '../ports/json';
 import type { Notifier } from '../ports/notification';
+import type { BusinessCalendar } from '../calendar/calendar.schema';
 import type { PaymentGateway } from '../ports/payment';
 import type {
   HistoryRecord,
@@ -37,6 +38,8 @@ import type {
 } from '../ports/storage';
 import { SYSTEM_ROLE, systemActor, type Actor } from './actor';
 import { backoffDelay } from './backoff';
+import { CalendarWatch, deskCalendars } from './calendar-watch';
+import { checkNotificationTemplates } from './notification-templates-check';
 import type { EventSpec, PersistedWorkflowSnapshot, WorkflowDefinition } from './definition';
 import type { NotifyEffect, OutboxEffect } from './effects';
 import { GENESIS_HASH, hashHistory, verifyHistoryChain, type HistoryVerification } from './history-chain';
@@ -94,6 +97,11 @@ export interface DeskOptions {
   effects?: Readonly<Record<string, EffectHandler>>;
   /** Where problems are logged (default the console). */
   logger?: Logger;
+  /**
+   * Calendars whose holiday years the worker watches (besides those bound to the workflows' SLA):
+   * a Solar Hijri year without holidays, now or within 60 days, is logged as `holidays-not-loaded`.
+   */
+  calendars?: readonly BusinessCalendar[];
   /**
    * How often a command that lost a compare-and-set race is retried from a fresh load before
    * `ConflictError` reaches the caller. Commands with `expectedVersion` are never retried.
@@ -376,6 +384,8 @@ class DeskEngine implements Desk {
   private loop?: { stopped: boolean; wake: () => void; done: Promise<void> };
   /** Whether storage transactions offer `takeDueTimers`; learnt on the first batched run. */
   private storageTakesTimers: boolean | undefined;
+  /** Logs holiday years missing from the calendars, at the worker's start and on its cycles. */
+  private readonly calendarWatch: CalendarWatch;
 
   constructor(private readonly options: DeskOptions) {
     this.storage = options.storage;
@@ -385,6 +395,8 @@ class DeskEngine implements Desk {
     this.effects = { notify: notifyHandler, ...options.effects };
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
     this.random = options.random ?? Math.random;
+    checkNotificationTemplates(options.workflows, options.notifier);
+    this.calendarWatch = new CalendarWatch(deskCalendars(options.calendars, options.workflows), this.logger);
   }
 
   // ---------------------------------------------------------------- commands
@@ -823,6 +835,7 @@ class DeskEngine implements Desk {
     const cycle = async () => {
       while (!state.stopped) {
         try {
+          this.calendarWatch.check(this.clock.now());
           const timers = await this.runDueTimers();
           const outbox = await this.dispatchOutbox();
           const busy = timers.delivered + timers.skipped + timers.failed > 0 || outbox.sent + outbox.retried + outbox.dead > 0;

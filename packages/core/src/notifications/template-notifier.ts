@@ -43,7 +43,9 @@ export interface TemplateNotifierOptions {
 export function createTemplateNotifier(options: TemplateNotifierOptions): Notifier {
   const sent = options.sent ?? memorySentNotificationStore();
   const clock = options.clock ?? systemClock;
+  const known = new Set(options.templates.ids());
   return {
+    knowsTemplate: (template) => known.has(template),
     async send(message: NotificationMessage): Promise<NotificationReceipt> {
       const previous = await sent.find(message.idempotencyKey);
       if (previous) return previous.providerMessageId ? { duplicate: true, providerMessageId: previous.providerMessageId } : { duplicate: true };

@@ -17,7 +17,8 @@ import { MODIFIERS, type NotificationCatalogue, type NotificationDeclaration } f
 import { findPersonalData } from './personal-data';
 import { fillPlaceholders, placeholdersIn } from './placeholders';
 import { RECIPIENT_PLACEHOLDER, type LanguageTemplate, type NotificationTemplate, type TemplateBook, type TemplateOverrides } from './template';
-import { defaultTemplates } from './templates';
+import type { Office } from './office';
+import { shippedTemplates } from './templates';
 
 /** The languages every template is written in. */
 export const LANGUAGES: readonly Language[] = ['fa', 'en'];
@@ -26,8 +27,14 @@ export const LANGUAGES: readonly Language[] = ['fa', 'en'];
 export interface TemplateSetOptions {
   /** Default: the shipped catalogue. Extend it (`{ ...notificationCatalogue, ...mine }`) for your own notifications. */
   catalogue?: NotificationCatalogue;
-  /** Default: the shipped Persian and English templates. */
+  /** Default: the shipped Persian and English templates, signed for `office`. */
   templates?: TemplateBook;
+  /**
+   * Who the shipped templates speak for: the office's name (each SMS's opening, the e-mail
+   * signature's last line) and the unit signing each workflow. Default the Statistical Centre of
+   * Iran. Applies to the shipped templates; a `templates` book of your own carries its own wording.
+   */
+  office?: Office;
   /** A portal's wording: any part of any template, per language. */
   overrides?: TemplateOverrides;
 }
@@ -105,7 +112,7 @@ const GENERIC_RECIPIENT: Record<Language, string> = { fa: 'کاربر', en: 'cus
 /** Build and check a template set; throws `TemplateSetError` listing every problem. */
 export function createTemplateSet(options: TemplateSetOptions = {}): TemplateSet {
   const catalogue: NotificationCatalogue = options.catalogue ?? notificationCatalogue;
-  const base = options.templates ?? defaultTemplates;
+  const base = options.templates ?? shippedTemplates(options.office);
   const problems: string[] = [];
   for (const id of Object.keys(base)) if (!(id in catalogue)) problems.push(`template "${id}" is for no declared notification`);
   for (const id of Object.keys(options.overrides ?? {})) if (!(id in catalogue)) problems.push(`override "${id}" is for no declared notification`);

@@ -56,6 +56,12 @@ export interface NotificationReceipt {
 export interface Notifier {
   /** Sends the message, or reports it as a duplicate of an earlier delivery. */
   send(message: NotificationMessage): Promise<NotificationReceipt>;
+  /**
+   * Whether this notifier can render the template, for notifiers that know their templates (the
+   * template notifier does). `createDesk` asks it about every template the workflows declare and
+   * refuses to start on an unknown one; a notifier without it is not checked.
+   */
+  knowsTemplate?(template: string): boolean;
 }
 
 /** A profile's official contacts, as the service-level agreement defines them. */

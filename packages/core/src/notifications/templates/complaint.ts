@@ -4,10 +4,10 @@
  * the kind named overrides the wording.
  */
 import type { TemplateBook } from '../template';
-import { complaintsDesk, compose } from './compose';
+import { compose, type OfficeSenders } from './compose';
 
-export const complaintTemplates: TemplateBook = {
-  'complaint.filed': compose('complaint.filed', complaintsDesk, { token: '{{trackingCode}}', token2: '{{complaintCode}}' }, {
+export const complaintTemplates = (senders: OfficeSenders): TemplateBook => ({
+  'complaint.filed': compose('complaint.filed', senders.complaints, { token: '{{trackingCode}}', token2: '{{complaintCode}}' }, {
     fa: {
       subject: 'پیام شما ثبت شد (کد رهگیری {{trackingCode}})',
       body:
@@ -23,7 +23,7 @@ export const complaintTemplates: TemplateBook = {
       sms: 'your message has been filed. Tracking code: {{trackingCode}} Complaint code: {{complaintCode}} Follow: {{link}}',
     },
   }),
-  'complaint.message-filed': compose('complaint.message-filed', complaintsDesk, { token: '{{trackingCode}}' }, {
+  'complaint.message-filed': compose('complaint.message-filed', senders.complaints, { token: '{{trackingCode}}' }, {
     fa: {
       subject: 'پیام شما ثبت شد (کد رهگیری {{trackingCode}})',
       body: 'پیام شما ثبت شد. برای پیگیری، کد رهگیری {{trackingCode}} را نگه دارید و وضعیت آن را در سامانه ببینید:\n{{link}}',
@@ -35,7 +35,7 @@ export const complaintTemplates: TemplateBook = {
       sms: 'your message has been filed. Tracking code: {{trackingCode}} Follow: {{link}}',
     },
   }),
-  'complaint.acknowledged': compose('complaint.acknowledged', complaintsDesk, { token: '{{trackingCode}}', token2: '{{answerBy|date}}' }, {
+  'complaint.acknowledged': compose('complaint.acknowledged', senders.complaints, { token: '{{trackingCode}}', token2: '{{answerBy|date}}' }, {
     fa: {
       subject: 'پیام {{trackingCode}} در دست بررسی است',
       body: 'پیام شما با کد رهگیری {{trackingCode}} دریافت شد و در دست بررسی است. پاسخ تا {{answerBy}} اعلام می‌شود.',
@@ -47,7 +47,7 @@ export const complaintTemplates: TemplateBook = {
       sms: 'message {{trackingCode}} received and under review. Answer by {{answerBy|date}}.',
     },
   }),
-  'complaint.answered': compose('complaint.answered', complaintsDesk, { token: '{{trackingCode}}' }, {
+  'complaint.answered': compose('complaint.answered', senders.complaints, { token: '{{trackingCode}}' }, {
     fa: {
       subject: 'پاسخ پیام {{trackingCode}}',
       body: 'به پیام شما با کد رهگیری {{trackingCode}} پاسخ داده شد. پاسخ را در سامانه ببینید:\n{{link}}',
@@ -59,7 +59,7 @@ export const complaintTemplates: TemplateBook = {
       sms: 'message {{trackingCode}} has been answered. Read it: {{link}}',
     },
   }),
-  'complaint.awaiting-reply': compose('complaint.awaiting-reply', complaintsDesk, { token: '{{trackingCode}}' }, {
+  'complaint.awaiting-reply': compose('complaint.awaiting-reply', senders.complaints, { token: '{{trackingCode}}' }, {
     fa: {
       subject: 'پیام {{trackingCode}} منتظر پاسخ شماست',
       body: 'برای رسیدگی به پیام {{trackingCode}} به اطلاعات بیشتری از شما نیاز داریم. لطفاً در سامانه پاسخ دهید؛ تا پاسخ شما، مهلت رسیدگی متوقف است:\n{{link}}',
@@ -71,7 +71,7 @@ export const complaintTemplates: TemplateBook = {
       sms: 'message {{trackingCode}} needs your reply. {{link}}',
     },
   }),
-  'complaint.escalated': compose('complaint.escalated', complaintsDesk, { token: '{{trackingCode}}' }, {
+  'complaint.escalated': compose('complaint.escalated', senders.complaints, { token: '{{trackingCode}}' }, {
     fa: {
       subject: 'پیام {{trackingCode}} به سرپرست ارجاع شد',
       body: 'پیام شما با کد رهگیری {{trackingCode}} برای بررسی دوباره به سرپرست ارجاع شد. نتیجه از همین راه به شما اعلام می‌شود.',
@@ -83,7 +83,7 @@ export const complaintTemplates: TemplateBook = {
       sms: 'message {{trackingCode}} has been referred to a supervisor.',
     },
   }),
-  'complaint.closed': compose('complaint.closed', complaintsDesk, { token: '{{trackingCode}}' }, {
+  'complaint.closed': compose('complaint.closed', senders.complaints, { token: '{{trackingCode}}' }, {
     fa: {
       subject: 'پیام {{trackingCode}} بسته شد',
       body: 'رسیدگی به پیام {{trackingCode}} پایان یافت. لطفاً میزان رضایت خود را در سامانه ثبت کنید؛ اگر بازگشایی برای این پیام ممکن باشد، آنجا می‌توانید آن را در مهلت مقرر دوباره باز کنید:\n{{link}}',
@@ -95,7 +95,7 @@ export const complaintTemplates: TemplateBook = {
       sms: 'message {{trackingCode}} closed. Rate it: {{link}}',
     },
   }),
-  'complaint.withdrawn': compose('complaint.withdrawn', complaintsDesk, { token: '{{trackingCode}}' }, {
+  'complaint.withdrawn': compose('complaint.withdrawn', senders.complaints, { token: '{{trackingCode}}' }, {
     fa: {
       subject: 'پیام {{trackingCode}} پس گرفته شد',
       body: 'پیام شما با کد رهگیری {{trackingCode}} به درخواست خودتان پس گرفته شد و رسیدگی به آن پایان یافت.',
@@ -107,4 +107,4 @@ export const complaintTemplates: TemplateBook = {
       sms: 'message {{trackingCode}} withdrawn at your request.',
     },
   }),
-};
+});

@@ -4,6 +4,7 @@
  */
 import type { Language } from '../../ports/notification';
 import type { NotificationTemplate } from '../template';
+import { DEFAULT_UNITS, type Office } from '../office';
 
 export interface Wording {
   subject: string;
@@ -11,30 +12,47 @@ export interface Wording {
   sms: string;
 }
 
+/** Who signs one workflow's messages: the e-mail signature and the SMS's opening words. */
 export interface Sender {
-  fa: string;
-  en: string;
+  signature: Record<Language, string>;
+  smsPrefix: Record<Language, string>;
 }
 
-export const informationUnit: Sender = { fa: 'واحد اطلاع‌رسانی آماری\nمرکز آمار ایران', en: 'Statistical Information Unit\nStatistical Centre of Iran' };
-export const shop: Sender = { fa: 'سامانه خدمات اطلاع‌رسانی آماری\nمرکز آمار ایران', en: 'Statistical Information Services System\nStatistical Centre of Iran' };
-export const complaintsDesk: Sender = {
-  fa: 'سامانه دریافت پرسش، انتقاد، پیشنهاد و شکایت\nمرکز آمار ایران',
-  en: 'Questions, Criticism, Suggestions and Complaints System\nStatistical Centre of Iran',
-};
+/** The sender of each shipped workflow's messages, from the office setting. */
+export interface OfficeSenders {
+  informationOrders: Sender;
+  shop: Sender;
+  complaints: Sender;
+  incidents: Sender;
+}
+
+/** The signing units and SMS prefix for an office, each unit's name above the office's. */
+export function officeSenders(office: Office): OfficeSenders {
+  const units = { ...DEFAULT_UNITS, ...office.units };
+  const smsPrefix = { fa: `${office.name.fa}: `, en: `${office.name.en}: ` };
+  const sender = (unit: Readonly<Record<Language, string>> | null): Sender => ({
+    signature: unit ? { fa: `${unit.fa}\n${office.name.fa}`, en: `${unit.en}\n${office.name.en}` } : { ...office.name },
+    smsPrefix,
+  });
+  return {
+    informationOrders: sender(units.informationOrders),
+    shop: sender(units.shop),
+    complaints: sender(units.complaints),
+    incidents: sender(units.incidents),
+  };
+}
 
 const greeting: Record<Language, string> = { fa: '{{recipient}} گرامی،', en: 'Dear {{recipient}},' };
-const smsPrefix: Record<Language, string> = { fa: 'مرکز آمار ایران: ', en: 'Statistical Centre of Iran: ' };
 
 /** One notification's template in both languages; `tokens` are the lookup tokens, in order. */
 export function compose(id: string, sender: Sender, tokens: Record<string, string>, wording: Record<Language, Wording>): NotificationTemplate {
   const part = (language: Language) => ({
     email: {
       subject: wording[language].subject,
-      text: `${greeting[language]}\n\n${wording[language].body}\n\n${sender[language]}\n`,
+      text: `${greeting[language]}\n\n${wording[language].body}\n\n${sender.signature[language]}\n`,
     },
     sms: {
-      text: smsPrefix[language] + wording[language].sms,
+      text: sender.smsPrefix[language] + wording[language].sms,
       lookup: { template: `${id.replace(/\./g, '-')}-${language}`, tokens },
     },
   });

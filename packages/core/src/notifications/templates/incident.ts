@@ -1,13 +1,11 @@
 /** Staff notifications of the service-incident workflows. */
 import type { TemplateBook } from '../template';
-import { compose, type Sender } from './compose';
+import { compose, type OfficeSenders } from './compose';
 
-const incidentDesk: Sender = { fa: 'سامانه پیگیری رخدادهای خدمت\nمرکز آمار ایران', en: 'Service Incident Tracking\nStatistical Centre of Iran' };
-
-export const incidentTemplates: TemplateBook = {
+export const incidentTemplates = (senders: OfficeSenders): TemplateBook => ({
   'incident.restoration-breached': compose(
     'incident.restoration-breached',
-    incidentDesk,
+    senders.incidents,
     { token: '{{channel}}', token2: '{{dueAt}}' },
     {
       fa: {
@@ -22,4 +20,4 @@ export const incidentTemplates: TemplateBook = {
       },
     },
   ),
-};
+});

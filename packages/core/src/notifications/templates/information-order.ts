@@ -1,8 +1,8 @@
 import type { TemplateBook } from '../template';
-import { compose, informationUnit } from './compose';
+import { compose, type OfficeSenders } from './compose';
 
-export const informationOrderTemplates: TemplateBook = {
-  'information-order.question-asked': compose('information-order.question-asked', informationUnit, { token: '{{orderNumber}}' }, {
+export const informationOrderTemplates = (senders: OfficeSenders): TemplateBook => ({
+  'information-order.question-asked': compose('information-order.question-asked', senders.informationOrders, { token: '{{orderNumber}}' }, {
     fa: {
       subject: 'پرسش درباره سفارش اطلاعات {{orderNumber}}',
       body: 'کارشناس مشاوره درباره سفارش اطلاعات شما به شماره {{orderNumber}} پرسشی مطرح کرده است. برای ادامه رسیدگی، لطفاً پاسخ خود را در سامانه ثبت کنید:\n{{link}}',
@@ -16,7 +16,7 @@ export const informationOrderTemplates: TemplateBook = {
   }),
   'information-order.quote-ready': compose(
     'information-order.quote-ready',
-    informationUnit,
+    senders.informationOrders,
     { token: '{{orderNumber}}', token2: '{{amount|toman}}', token3: '{{validUntil|date}}' },
     {
       fa: {
@@ -39,7 +39,7 @@ export const informationOrderTemplates: TemplateBook = {
   ),
   'information-order.receipt-rejected': compose(
     'information-order.receipt-rejected',
-    informationUnit,
+    senders.informationOrders,
     { token: '{{orderNumber}}', token2: '{{attemptsLeft}}' },
     {
       fa: {
@@ -60,7 +60,7 @@ export const informationOrderTemplates: TemplateBook = {
   ),
   'information-order.payment-confirmed': compose(
     'information-order.payment-confirmed',
-    informationUnit,
+    senders.informationOrders,
     { token: '{{orderNumber}}', token2: '{{amount|toman}}' },
     {
       fa: {
@@ -77,7 +77,7 @@ export const informationOrderTemplates: TemplateBook = {
   ),
   'information-order.data-ready': compose(
     'information-order.data-ready',
-    informationUnit,
+    senders.informationOrders,
     { token: '{{orderNumber}}', token2: '{{expiresAt|date}}' },
     {
       fa: {
@@ -96,4 +96,4 @@ export const informationOrderTemplates: TemplateBook = {
       },
     },
   ),
-};
+});

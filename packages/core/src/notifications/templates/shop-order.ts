@@ -1,8 +1,8 @@
 import type { TemplateBook } from '../template';
-import { compose, shop } from './compose';
+import { compose, type OfficeSenders } from './compose';
 
-export const shopOrderTemplates: TemplateBook = {
-  'shop-order.order-placed': compose('shop-order.order-placed', shop, { token: '{{orderNumber}}', token2: '{{total|toman}}' }, {
+export const shopOrderTemplates = (senders: OfficeSenders): TemplateBook => ({
+  'shop-order.order-placed': compose('shop-order.order-placed', senders.shop, { token: '{{orderNumber}}', token2: '{{total|toman}}' }, {
     fa: {
       subject: 'سفارش {{orderNumber}} ثبت شد',
       body: 'سفارش شما به شماره {{orderNumber}} با مبلغ {{total}} ({{total|toman}}) ثبت شد.\nلطفاً تا {{payBy}} پرداخت را انجام دهید؛ پس از آن سفارش لغو می‌شود:\n{{link}}',
@@ -16,7 +16,7 @@ export const shopOrderTemplates: TemplateBook = {
   }),
   'shop-order.payment-received': compose(
     'shop-order.payment-received',
-    shop,
+    senders.shop,
     { token: '{{orderNumber}}', token2: '{{amount|toman}}', token3: '{{paymentReference}}' },
     {
       fa: {
@@ -31,7 +31,7 @@ export const shopOrderTemplates: TemplateBook = {
       },
     },
   ),
-  'shop-order.payment-failed': compose('shop-order.payment-failed', shop, { token: '{{orderNumber}}' }, {
+  'shop-order.payment-failed': compose('shop-order.payment-failed', senders.shop, { token: '{{orderNumber}}' }, {
     fa: {
       subject: 'پرداخت سفارش {{orderNumber}} ناموفق بود',
       body: 'پرداخت سفارش {{orderNumber}} انجام نشد و مبلغی از حساب شما برداشت نشده است؛ اگر برداشت شده باشد، بانک آن را بازمی‌گرداند. می‌توانید دوباره پرداخت کنید:\n{{link}}',
@@ -43,7 +43,7 @@ export const shopOrderTemplates: TemplateBook = {
       sms: 'payment for order {{orderNumber}} failed. Try again: {{link}}',
     },
   }),
-  'shop-order.shipped': compose('shop-order.shipped', shop, { token: '{{orderNumber}}', token2: '{{postalTrackingCode}}' }, {
+  'shop-order.shipped': compose('shop-order.shipped', senders.shop, { token: '{{orderNumber}}', token2: '{{postalTrackingCode}}' }, {
     fa: {
       subject: 'سفارش {{orderNumber}} ارسال شد',
       body: 'سفارش {{orderNumber}} به پست تحویل شد. کد رهگیری پستی: {{postalTrackingCode}}\nوضعیت مرسوله را می‌توانید با این کد در سامانه رهگیری پست دنبال کنید.',
@@ -55,7 +55,7 @@ export const shopOrderTemplates: TemplateBook = {
       sms: 'order {{orderNumber}} shipped. Postal tracking code: {{postalTrackingCode}}',
     },
   }),
-  'shop-order.download-ready': compose('shop-order.download-ready', shop, { token: '{{orderNumber}}', token2: '{{expiresAt|date}}' }, {
+  'shop-order.download-ready': compose('shop-order.download-ready', senders.shop, { token: '{{orderNumber}}', token2: '{{expiresAt|date}}' }, {
     fa: {
       subject: 'فایل‌های سفارش {{orderNumber}} آماده دریافت است',
       body: 'فایل‌های سفارش {{orderNumber}} از این پیوند قابل دریافت است:\n{{link}}\nاین پیوند تا {{expiresAt}} و حداکثر {{downloadLimit}} بار معتبر است.',
@@ -67,7 +67,7 @@ export const shopOrderTemplates: TemplateBook = {
       sms: 'the files of order {{orderNumber}} are ready. Download by {{expiresAt|date}}: {{link}}',
     },
   }),
-  'shop-order.refunded': compose('shop-order.refunded', shop, { token: '{{orderNumber}}', token2: '{{amount|toman}}' }, {
+  'shop-order.refunded': compose('shop-order.refunded', senders.shop, { token: '{{orderNumber}}', token2: '{{amount|toman}}' }, {
     fa: {
       subject: 'بازپرداخت سفارش {{orderNumber}}',
       body: 'مبلغ {{amount}} ({{amount|toman}}) از سفارش {{orderNumber}} به شما بازپرداخت شد. واریز به حساب ممکن است چند روز کاری طول بکشد.',
@@ -79,4 +79,4 @@ export const shopOrderTemplates: TemplateBook = {
       sms: '{{amount|toman}} from order {{orderNumber}} has been refunded.',
     },
   }),
-};
+});

@@ -7,7 +7,7 @@ import { defineWorkflow, type EnrichContext, type WorkflowDefinition } from '../
 import { stateToString } from '../../engine/state-value';
 import type { FileStore } from '../../ports/files';
 import { CODE_LENGTHS, generateCode } from './codes';
-import { complaintMachine, type ComplaintContext, type ComplaintMachine } from './complaint.machine';
+import { COMPLAINT_TEMPLATES, complaintMachine, type ComplaintContext, type ComplaintMachine } from './complaint.machine';
 import { complaintEventSchemas, type AttachmentRef } from './events';
 import { COMPLAINT_KEYS, lookupKeyOf } from './lookup-key';
 import { complainantView } from './public-view';
@@ -42,6 +42,7 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
     name: COMPLAINT_WORKFLOW,
     version: settings.version,
     machine: complaintMachine(settings),
+    notifications: Object.values(COMPLAINT_TEMPLATES),
     create: {
       schema: schemas.create,
       roles: [roles.citizen],

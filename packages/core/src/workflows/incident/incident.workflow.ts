@@ -36,6 +36,7 @@ export function incidentWorkflow(options: IncidentWorkflowOptions): IncidentWork
     name: `incident-${channel}`,
     version: options.version ?? '1',
     machine: incidentMachine({ channel, ...(options.escalateTo ? { escalateTo: options.escalateTo } : {}) }),
+    notifications: ['incident.restoration-breached'],
     create: { schema: incidentInputSchema, roles: roles.reporter },
     readRoles: [...staff, 'system'],
     events: {

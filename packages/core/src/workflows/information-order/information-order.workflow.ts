@@ -12,7 +12,7 @@ import { endOfWorkingDays } from './deadlines';
 import { DOWNLOAD_TOKEN_KEY, checkDownload, issueDownloadLink } from './delivery';
 import type { z } from 'zod';
 import { createOrderSchema, eventSchemas, type InformationOrderEvent } from './events';
-import { informationOrderMachine, type InformationOrderMachine } from './information-order.machine';
+import { INFORMATION_ORDER_TEMPLATES, informationOrderMachine, type InformationOrderMachine } from './information-order.machine';
 import { resolveInformationOrderOptions, type InformationOrderOptions } from './options';
 import { priceOrder } from './quote-step';
 import { RECEIPT_KEYS, checkReceipt, checkVerification, deadlineAfterRejection, storedFile } from './receipt-review';
@@ -50,6 +50,7 @@ export function informationOrderWorkflow(options: InformationOrderOptions = {}) 
     name: INFORMATION_ORDER_WORKFLOW,
     version: settings.version,
     machine,
+    notifications: Object.values(INFORMATION_ORDER_TEMPLATES),
     create: {
       schema: createOrderSchema,
       roles: [INFORMATION_ORDER_ROLES.applicant],

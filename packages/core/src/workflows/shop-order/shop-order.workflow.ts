@@ -12,7 +12,7 @@ import { resolveShopOrderOptions, type ShopOrderOptions } from './options';
 import { placeOrder } from './pricing';
 import { DEFAULT_SHOP_ORDER_CREATE_ROLES, SHOP_ORDER_STAFF_ROLES } from './roles';
 import { shopOrderServices } from './services';
-import { shopOrderMachine } from './shop-order.machine';
+import { SHOP_ORDER_TEMPLATES, shopOrderMachine } from './shop-order.machine';
 import { shopOrderView } from './view';
 import { ValidationError } from '../../errors';
 
@@ -33,6 +33,7 @@ export function shopOrderWorkflow(options: ShopOrderOptions = {}) {
     name: SHOP_ORDER_WORKFLOW,
     version: settings.version,
     machine: shopOrderMachine(options),
+    notifications: Object.values(SHOP_ORDER_TEMPLATES),
     create: {
       schema: shopOrderInputSchema,
       roles: DEFAULT_SHOP_ORDER_CREATE_ROLES,
