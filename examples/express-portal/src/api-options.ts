@@ -12,10 +12,11 @@ import type { PortalContext } from './portal-context';
 /** Unsafe requests to the JSON API must carry the session's CSRF token in `x-csrf-token`. */
 export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function portalApiOptions(context: Pick<PortalContext, 'desk' | 'tenantId' | 'files' | 'publicLimiter'>) {
+export function portalApiOptions(context: Pick<PortalContext, 'desk' | 'tenantId' | 'files' | 'publicLimiter' | 'profileRegistry'>) {
   const { desk, tenantId } = context;
   return {
     files: context.files,
+    profiles: context.profileRegistry, // POST /profiles, GET/PATCH /profiles/me, the student card, staff's verification
     publicTenant: tenantId,
     rateLimit: { limiter: context.publicLimiter },
     downloads: (token) => resolveDownload(context, token),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isStatdeskError, RateLimitedError, StatdeskError, type Logger, type ValidationIssue } from '@statdesk/core';
+import { match } from 'ts-pattern';
 import { MethodNotAllowedError, PayloadTooLargeError, UnauthenticatedError, UnsupportedMediaTypeError } from './http-errors';
 import { jsonResponse } from './json';
 
@@ -68,17 +69,15 @@ export interface ErrorSite {
 export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, report?: ErrorReporter): Response {
   if (isStatdeskError(error, 'VALIDATION')) return errorBody('VALIDATION', error.message, { issues: error.issues.map(copyIssue) });
   if (error instanceof StatdeskError) {
-    switch (error.code) {
-      case 'NOT_ALLOWED':
-      case 'NOT_FOUND':
-      case 'CONFLICT':
-      case 'INVALID_TRANSITION':
-      case 'DUPLICATE_COMMAND':
-        return errorBody(error.code, error.message);
-      default:
-        // DEFINITION, delivery errors: a configuration problem on our side, not the caller's.
-        break;
-    }
+    // Exhaustive: a new error code in @statdesk/core does not compile here until it has an answer.
+    const answer = match(error.code)
+      .with('NOT_ALLOWED', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'DUPLICATE_COMMAND', (code) => errorBody(code, error.message))
+      // Answered above and below, with their issues and Retry-After.
+      .with('VALIDATION', 'RATE_LIMITED', () => undefined)
+      // A configuration problem on our side, not the caller's: the 500 below.
+      .with('DEFINITION', 'PERMANENT_DELIVERY', 'DELIVERY_DEFERRED', () => undefined)
+      .exhaustive();
+    if (answer) return answer;
   }
   if (error instanceof UnauthenticatedError) return errorBody('UNAUTHENTICATED', error.message);
   if (error instanceof PayloadTooLargeError) return errorBody('PAYLOAD_TOO_LARGE', error.message);

@@ -14,6 +14,7 @@ import { RequestScope, type HandlerRuntime } from './request-scope';
 import { RouteTable } from './route-table';
 import { download, uploadFile } from './routes/file-routes';
 import { paymentCallback } from './routes/payment-routes';
+import { PROFILE_ROUTES } from './routes/profile-routes';
 import { incidentStatus, lookupComplaint } from './routes/public-routes';
 import { getHistory, getInstance, listInstances, sendEvent, sendTypedEvent, startInstance } from './routes/workflow-routes';
 
@@ -64,6 +65,7 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
     .add('GET', '/payments/callback/:gateway', paymentCallback)
     .add('POST', '/public/complaints/lookup', lookupComplaint)
     .add('GET', '/public/incidents', incidentStatus);
+  for (const [method, pattern, handler] of PROFILE_ROUTES) routes.add(method, pattern, handler);
   if (options.openapi !== false) {
     // Built on first request: the registry does not change while the desk runs.
     let document: OpenApiDocument | undefined;
@@ -77,6 +79,7 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
           payments: Boolean(options.paymentCallback),
           complaints: Boolean(options.complaintLookup),
           incidents: Boolean(options.incidentStatus),
+          profiles: Boolean(options.profiles),
         },
       });
       return jsonResponse(200, document, { 'cache-control': 'public, max-age=300' });

@@ -6,6 +6,7 @@
  * converts itself (`schema.toJSONSchema`), so this package needs no zod of its own.
  */
 import type { WorkflowRegistry } from '@statdesk/core';
+import { profilePaths } from './routes/profile-openapi';
 import { ERROR_STATUS, type ErrorType } from './error-response';
 
 /** A JSON Schema object (draft 2020-12, as OpenAPI 3.1 uses). */
@@ -39,7 +40,7 @@ export interface OpenApiOptions {
   /** The URL the API is mounted at, e.g. `https://portal.example/api/statdesk`. */
   serverUrl?: string;
   /** Which routes the handler serves besides the workflow API. */
-  routes?: { files?: boolean; downloads?: boolean; payments?: boolean; complaints?: boolean; incidents?: boolean };
+  routes?: { files?: boolean; downloads?: boolean; payments?: boolean; complaints?: boolean; incidents?: boolean; profiles?: boolean };
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -258,6 +259,7 @@ function optionalPaths(routes: NonNullable<OpenApiOptions['routes']>): OpenApiDo
       },
     };
   }
+  if (routes.profiles) Object.assign(paths, profilePaths(errors));
   if (routes.incidents) {
     paths['/public/incidents'] = {
       get: { operationId: 'incidentStatus', summary: 'Service incident status (rate limited)', responses: { 200: { description: 'Citizen-safe status' }, ...errors('RATE_LIMITED') } },

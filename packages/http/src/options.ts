@@ -1,4 +1,4 @@
-import type { Actor, Clock, FileStore, InstanceView, Logger, RateLimiter, StoredFile, UploadPolicy } from '@statdesk/core';
+import type { Actor, ApplicantProfiles, Clock, FileStore, InstanceView, Logger, RateLimiter, StoredFile, UploadPolicy } from '@statdesk/core';
 import type { ErrorReporter } from './error-response';
 
 /** Who is calling, as the portal's own login says. statdesk never signs anyone in. */
@@ -112,6 +112,12 @@ export interface HttpHandlerOptions {
   rateLimit?: RateLimitSettings | { limiter: RateLimiter };
   /** Where uploads go and downloads come from; needed for `POST /files` and `GET /downloads/:token`. */
   files?: FileStore;
+  /**
+   * The applicant profiles (`createApplicantProfiles`) behind the profile routes: `POST /profiles`,
+   * `GET`/`PATCH /profiles/me`, `POST /profiles/me/student-card`, and staff's
+   * `POST /profiles/:profileId/category/verify|reject`. Without it those routes answer 404.
+   */
+  profiles?: ApplicantProfiles;
   /** Upload policies and file keys (default: `DEFAULT_UPLOAD_POLICIES`). */
   uploads?: UploadSettings;
   /** Largest JSON body accepted (default 1 MiB); larger is a 413. */
