@@ -3,8 +3,8 @@
 import { createApplicantProfiles, createTariffRegistry, receiptUploadPolicy, storeUpload } from '@statdesk/core';
 import { MemoryFileStore, MemoryProfileStore, actor, createTestDesk } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
-import { tariffBook } from './tariff-book';
-import { informationOrders } from './workflows';
+import { tariffBook } from './tariff-book.js';
+import { informationOrders } from './workflows.js';
 
 const tenantId = 'sci';
 const maryam = actor('maryam', 'applicant');

@@ -8,8 +8,9 @@ import { smtpTransport } from '@statdesk/notification-smtp';
 import { kavenegarProvider, smsTransport } from '@statdesk/notification-sms';
 import { ZARINPAL_PRODUCTION_URL, zarinpalGateway } from '@statdesk/payment-zarinpal';
 import { mikroOrmCatalogue, mikroOrmProfileStore, mikroOrmSentNotifications, mikroOrmStorage, profileKeysFromSecret } from '@statdesk/storage-mikro-orm';
-import { tariffBook } from './tariff-book';
-import { workflows } from './workflows';
+import { calendar } from './calendar.js';
+import { tariffBook } from './tariff-book.js';
+import { workflows } from './workflows.js';
 
 export interface PortalConfig {
   dataDir: string;                            // the SQLite file and uploaded files live here
@@ -29,7 +30,8 @@ export async function createPortalDesk(config: PortalConfig) {
   const profiles = mikroOrmProfileStore(storage, { keys });
   const catalogue = mikroOrmCatalogue(storage);
 
-  const templates = createTemplateSet();      // the shipped fa/en wording; see docs/notifications.md
+  // The shipped fa/en wording, signed with your office's name (docs/notifications.md).
+  const templates = createTemplateSet({ office: { name: { fa: 'مرکز آمار ایران', en: 'Statistical Centre of Iran' } } });
   const notifier = createTemplateNotifier({
     contacts: profiles,                       // profile → official e-mail and mobile, at send time
     templates,
@@ -48,6 +50,7 @@ export async function createPortalDesk(config: PortalConfig) {
     notifier,
     files,
     conflictRetries: 3,                       // re-run a command that lost a race, on fresh state
+    calendars: [calendar],                    // the worker logs holiday years not yet entered
     services: { tariffs: createTariffRegistry([tariffBook]), profiles, files, catalogue, personalDataSealer: personalDataSealer(keys) },
     effects: paymentEffects({
       desk: () => desk,

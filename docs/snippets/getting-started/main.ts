@@ -1,7 +1,7 @@
 // The portal process: HTTP and the worker loop in one. Several such processes, or separate
 // worker processes, may share one PostgreSQL database (docs/deployment.md).
-import { createPortalDesk } from './desk';
-import { createPortalApp, type PortalAuth } from './server';
+import { createPortalDesk } from './desk.js';
+import { createPortalApp, type PortalAuth } from './server.js';
 
 export async function main(auth: PortalAuth) {
   const env = (name: string) => process.env[name] ?? '';

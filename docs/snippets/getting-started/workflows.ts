@@ -1,8 +1,8 @@
 // The shipped workflows with this portal's settings, and one customised on its own version.
 import { complaintWorkflow, customiseWorkflow, incidentWorkflow, informationOrderWorkflow, paymentWorkflow, shopOrderWorkflow } from '@statdesk/core';
 import type { InformationOrderMachine, WorkflowDefinition } from '@statdesk/core';
-import { calendar } from './calendar';
-import { tariffBook } from './tariff-book';
+import { calendar } from './calendar.js';
+import { tariffBook } from './tariff-book.js';
 
 const base = informationOrderWorkflow({
   calendar,                                   // every working-day deadline on your calendar
