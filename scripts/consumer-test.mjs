@@ -25,6 +25,15 @@ const fail = (message) => {
   throw new ConsumerTestFailure(message);
 };
 
+/** The newest published version in a range, from the registry. */
+function newest(name, range) {
+  const found = JSON.parse(run('npm', ['view', `${name}@${range}`, 'version', '--json'], ROOT));
+  const versions = Array.isArray(found) ? found : [found];
+  if (!versions.length) fail(`no ${name} release satisfies ${range}`);
+  const parts = (v) => v.split(/[.+-]/).slice(0, 3).map(Number);
+  return versions.sort((a, b) => parts(a).reduce((order, n, i) => order || n - parts(b)[i], 0)).at(-1);
+}
+
 const packageDirs = readdirSync(path.join(ROOT, 'packages'))
   .map((name) => path.join(ROOT, 'packages', name))
   .filter((dir) => existsSync(path.join(dir, 'package.json')));
@@ -69,8 +78,8 @@ try {
     type: 'module',
     dependencies: {
       ...Object.fromEntries(packed.map((t) => [t.name, `file:../tarballs/${t.filename}`])),
-      xstate: core.peerDependencies.xstate,
-      zod: core.peerDependencies.zod,
+      xstate: newest('xstate', core.peerDependencies.xstate),
+      zod: newest('zod', core.peerDependencies.zod),
       express: '^5',
     },
     devDependencies: { '@types/express': '^5', '@types/node': dev['@types/node'], typescript: dev.typescript, vitest: dev.vitest },
@@ -97,8 +106,9 @@ try {
       2,
     ),
   );
-  // One install, as a team would write its package.json; peers at the newest release their range allows.
-  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], project);
+  // One install, as a team would write its package.json. The peers are pinned to the newest
+  // release their range allows (asked of the registry above), so the rest may come from npm's cache.
+  run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline'], project);
   // Install scripts were skipped (the tarballs have none); the one native addon is the
   // workspace's build of the same better-sqlite3 release, rather than a 3-minute compile here.
   const addon = 'node_modules/better-sqlite3';
