@@ -32,7 +32,8 @@ export type ErrorType =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'DUPLICATE_COMMAND'
   | 'RATE_LIMITED'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'UNAVAILABLE';
 
 /** Status per error type: the table in docs/integrations/http.md. */
 export const ERROR_STATUS: Readonly<Record<ErrorType, number>> = Object.freeze({
@@ -48,6 +49,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorType, number>> = Object.freeze({
   DUPLICATE_COMMAND: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 });
 
 export function errorBody(type: ErrorType, message: string, extra: Partial<ErrorBody> = {}): Response {
@@ -79,6 +81,13 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
         // DEFINITION, delivery errors: a configuration problem on our side, not the caller's.
         break;
     }
+  }
+  if (isStatdeskError(error, 'STORAGE_UNAVAILABLE')) {
+    // Expected during an outage: a retry hint for the client, and one warning line (no stack).
+    logger.warn('statdesk/http: storage unavailable', { method: site.method, route: site.route });
+    const response = errorBody('UNAVAILABLE', error.message);
+    response.headers.set('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+    return response;
   }
   if (error instanceof UnauthenticatedError) return errorBody('UNAUTHENTICATED', error.message);
   if (error instanceof PayloadTooLargeError) return errorBody('PAYLOAD_TOO_LARGE', error.message);

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { attachmentUploadPolicy, NotFoundError, receiptUploadPolicy, ValidationError, type UploadPolicy } from '@statdesk/core';
 import { attachmentDisposition } from '../content-disposition';
+import { discardBody } from '../discard-body';
 import { downloadContentType } from '../download-content-type';
 import { jsonResponse } from '../json';
 import type { StoredFileReference } from '../options';
@@ -30,7 +31,7 @@ export async function uploadFile(scope: RequestScope): Promise<Response> {
   const policyName = scope.url.searchParams.get('policy') ?? 'default';
   const policy = Object.hasOwn(policies, policyName) ? policies[policyName] : undefined;
   if (!policy) {
-    await scope.request.body?.cancel().catch(() => {});
+    await discardBody(scope.request.body);
     throw new ValidationError('upload', [{ path: 'policy', message: `must be one of: ${Object.keys(policies).join(', ')}`, code: 'invalid_value' }]);
   }
   const now = desk.clock.now();

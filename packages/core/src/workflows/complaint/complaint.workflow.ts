@@ -80,7 +80,7 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
       reopen: { schema: schemas.reopen, roles: [roles.citizen], enrich: stamp, personal: FREE_TEXT, description: 'Reopen within the window (goes to stage 2).' },
       withdraw: { schema: schemas.withdraw, roles: [roles.citizen], enrich: stamp, personal: FREE_TEXT, description: 'The complainant withdraws.' },
       rate: { schema: schemas.rate, roles: [roles.citizen], enrich: stamp, personal: FREE_TEXT, description: 'Satisfaction, 1 to 5, once after closing.' },
-      'sla.breach': { schema: schemas.slaBreach, roles: [roles.system], description: 'An SLA target was missed.' },
+      'sla.breach': { schema: schemas.slaBreach, roles: [roles.system], internal: true, description: 'An SLA target was missed.' },
     },
     view: ({ snapshot, actor }) => {
       const state = stateToString(snapshot.value);
