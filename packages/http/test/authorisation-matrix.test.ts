@@ -207,7 +207,7 @@ describe('authorisation matrix over HTTP (generated from the workflow definition
     expect(await world.counts()).toEqual(before);
   });
 
-  it("files: an upload is the uploading tenant's; another tenant cannot attach it, and the refusal writes nothing", async () => {
+  it("files: an upload is its uploader's; another tenant or another citizen cannot attach it, and the refusal writes nothing", async () => {
     const form = new FormData();
     form.append('file', new Blob([pdfBytes(2_000)], { type: 'application/pdf' }), 'evidence.pdf');
     const uploaded = await world.handler(new Request(`${ORIGIN}/files`, { method: 'POST', body: form, headers: headersOf(callerFor('citizen', 'own')) }));
@@ -221,7 +221,13 @@ describe('authorisation matrix over HTTP (generated from the workflow definition
     expect(await foreign.json()).toMatchObject({ issues: [expect.objectContaining({ path: 'attachments.0.key', code: 'not_found' })] });
     expect(await world.counts()).toEqual(before);
 
-    // In its own tenant the same reference is accepted.
+    // Another citizen of the same tenant who learnt the key cannot attach it either: to them it does not exist.
+    const otherCitizen = await world.handler(post('/workflows/complaint/instances', { input }, callerFor('citizen', 'other citizen')));
+    expect(otherCitizen.status).toBe(400);
+    expect(await otherCitizen.json()).toMatchObject({ issues: [expect.objectContaining({ path: 'attachments.0.key', code: 'not_found' })] });
+    expect(await world.counts()).toEqual(before);
+
+    // Its uploader, in its own tenant, attaches it.
     const own = await world.handler(post('/workflows/complaint/instances', { input }, callerFor('citizen', 'own')));
     expect(own.status).toBe(201);
   });
