@@ -18,7 +18,7 @@ export interface ErrorBody {
 /**
  * The stable error codes of the API, each answered with one HTTP status (see `ERROR_STATUS`: `VALIDATION`
  * 400, `UNAUTHENTICATED` 401, `NOT_ALLOWED` 403, `NOT_FOUND` 404, `CONFLICT` and `INVALID_TRANSITION` 409,
- * …). Clients branch on these.
+ * …, `UNAVAILABLE` 503 when the storage cannot be reached). Clients branch on these.
  */
 export type ErrorType =
   | 'VALIDATION'
