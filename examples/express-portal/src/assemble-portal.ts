@@ -29,7 +29,6 @@ import {
   sampleTariffBook,
   shopOrderWorkflow,
   systemClock,
-  TokenBucketRateLimiter,
   type ApplicantProfiles,
   type Catalogue,
   type ContactDirectory,
@@ -44,7 +43,7 @@ import {
 import { localFileStore } from '@statdesk/files-local';
 import { smtpNotifier } from '@statdesk/notification-smtp';
 import { zarinpalGateway } from '@statdesk/payment-zarinpal';
-import { mikroOrmCatalogue, mikroOrmProfileStore, mikroOrmSentNotifications, mikroOrmStorage, profileKeysFromSecret, type MikroOrmStorage } from '@statdesk/storage-mikro-orm';
+import { mikroOrmCatalogue, mikroOrmProfileStore, mikroOrmRateLimiter, mikroOrmSentNotifications, mikroOrmStorage, profileKeysFromSecret, type MikroOrmStorage } from '@statdesk/storage-mikro-orm';
 import { startGatewaySimulator, type GatewaySimulator } from '@statdesk/testing';
 import type { SmtpSettings } from './config';
 import { demoProfileKeyIn } from './profile-key';
@@ -147,6 +146,9 @@ export async function assemblePortal(options: AssembleOptions): Promise<PortalSe
       }),
     });
     await seedPortal({ tenantId, profiles, catalogue, files, clock: systemClock });
+    // In the database, not in memory: every server of the portal spends one budget per client.
+    const publicLimiter = mikroOrmRateLimiter(storage, { ...(options.publicRateLimit ?? { capacity: 20, refillMs: 3_000 }), name: `public:${tenantId}` });
+    cleanups.unshift(async () => publicLimiter.close());
 
     let closing: Promise<void> | undefined;
     return {
@@ -159,7 +161,7 @@ export async function assemblePortal(options: AssembleOptions): Promise<PortalSe
       profileRegistry: createApplicantProfiles({ store: profiles, files, clock: systemClock }),
       catalogue,
       bank,
-      publicLimiter: new TokenBucketRateLimiter(options.publicRateLimit ?? { capacity: 20, refillMs: 3_000 }),
+      publicLimiter,
       sessionSecret: options.sessionSecret ?? (await sessionSecretIn(options.dataDir)),
       baseUrl: () => baseUrl,
       setBaseUrl: (url) => {

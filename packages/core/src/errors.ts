@@ -13,7 +13,8 @@ export type StatdeskErrorCode =
   | 'DEFINITION'
   | 'RATE_LIMITED'
   | 'PERMANENT_DELIVERY'
-  | 'DELIVERY_DEFERRED';
+  | 'DELIVERY_DEFERRED'
+  | 'STORAGE_UNAVAILABLE';
 
 /**
  * Base class of every error statdesk raises on purpose; `code` tells them apart (see {@link
@@ -173,4 +174,27 @@ export type AnyStatdeskError =
   | DuplicateCommandError
   | DefinitionError
   | PermanentDeliveryError
-  | DeliveryDeferredError;
+  | DeliveryDeferredError
+  | StorageUnavailableError;
+
+/**
+ * The storage could not be reached (connection refused or lost, failover, a time-out): nothing is
+ * known to have been written, and the same command may be retried shortly. The HTTP layer answers
+ * 503 with `Retry-After`. Storage adapters raise it for every such failure, whatever the driver's
+ * own error, so callers can tell "try again" from a bug.
+ */
+export class StorageUnavailableError extends StatdeskError {
+  /** Stable error code. */
+  readonly code = 'STORAGE_UNAVAILABLE' as const;
+  /**
+   * @param retryAfterMs - how soon a retry is worth trying, in milliseconds
+   *
+   * @param options - `cause`: the driver's error (kept for the operator's error tracker, never logged)
+   */
+  constructor(
+    readonly retryAfterMs = 2_000,
+    options?: { cause?: unknown },
+  ) {
+    super('The storage is unavailable; try again shortly', options);
+  }
+}

@@ -19,7 +19,7 @@ export interface ErrorBody {
 /**
  * The stable error codes of the API, each answered with one HTTP status (see `ERROR_STATUS`: `VALIDATION`
  * 400, `UNAUTHENTICATED` 401, `NOT_ALLOWED` 403, `NOT_FOUND` 404, `CONFLICT` and `INVALID_TRANSITION` 409,
- * …). Clients branch on these.
+ * …, `UNAVAILABLE` 503 when the storage cannot be reached). Clients branch on these.
  */
 export type ErrorType =
   | 'VALIDATION'
@@ -33,7 +33,8 @@ export type ErrorType =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'DUPLICATE_COMMAND'
   | 'RATE_LIMITED'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'UNAVAILABLE';
 
 /** Status per error type: the table in docs/integrations/http.md. */
 export const ERROR_STATUS: Readonly<Record<ErrorType, number>> = Object.freeze({
@@ -49,6 +50,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorType, number>> = Object.freeze({
   DUPLICATE_COMMAND: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 });
 
 export function errorBody(type: ErrorType, message: string, extra: Partial<ErrorBody> = {}): Response {
@@ -78,6 +80,13 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
       .with('DEFINITION', 'PERMANENT_DELIVERY', 'DELIVERY_DEFERRED', () => undefined)
       .exhaustive();
     if (answer) return answer;
+  }
+  if (isStatdeskError(error, 'STORAGE_UNAVAILABLE')) {
+    // Expected during an outage: a retry hint for the client, and one warning line (no stack).
+    logger.warn('statdesk/http: storage unavailable', { method: site.method, route: site.route });
+    const response = errorBody('UNAVAILABLE', error.message);
+    response.headers.set('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+    return response;
   }
   if (error instanceof UnauthenticatedError) return errorBody('UNAUTHENTICATED', error.message);
   if (error instanceof PayloadTooLargeError) return errorBody('PAYLOAD_TOO_LARGE', error.message);

@@ -12,6 +12,7 @@ import type { HttpHandlerOptions, RequestInfo } from './options';
 import { publicRateLimiter } from './public-rate-limit';
 import { RequestScope, type HandlerRuntime } from './request-scope';
 import { RouteTable } from './route-table';
+import { queryFields, refuseUnsafeText } from './safe-text';
 import { download, uploadFile } from './routes/file-routes';
 import { paymentCallback } from './routes/payment-routes';
 import { PROFILE_ROUTES } from './routes/profile-routes';
@@ -98,6 +99,9 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
       if (match.kind === 'none') return jsonResponse(404, { type: 'NOT_FOUND', message: `No statdesk route for ${request.method} ${url.pathname}` });
       if (match.kind === 'wrong-method') throw new MethodNotAllowedError(match.allowed);
       route = match.route.pattern;
+      // Text no storage can keep (a NUL, a lone surrogate) is refused before any route runs.
+      refuseUnsafeText('path', Object.entries(match.params));
+      refuseUnsafeText('query', queryFields(url.searchParams));
       return await match.route.handler(new RequestScope(runtime, request, url, match.params, { ...info, basePath }));
     } catch (error) {
       return errorResponse(error, runtime.logger, { method: request.method, route }, options.reportError);

@@ -20,3 +20,6 @@ export { buildOpenApiDocument, type JsonSchema, type OpenApiDocument, type OpenA
 export { DEFAULT_PUBLIC_RATE_LIMIT } from './public-rate-limit';
 export { DEFAULT_UPLOAD_POLICIES } from './routes/file-routes';
 export { UPLOAD_FIELD } from './receive-upload';
+export { readFormBody } from './read-form-body';
+export { queryFields, refuseUnsafeText, unsafeTextReason } from './safe-text';
+export { MAX_JSON_DEPTH } from './bounded-json';

@@ -82,6 +82,8 @@ export function buildOpenApiDocument(registry: WorkflowRegistry, options: OpenAp
       },
     };
     for (const [type, spec] of Object.entries(def.events)) {
+      // Internal events (SLA breaches, timers, payment findings) have no route.
+      if (spec.internal) continue;
       const fields = schemaOf(spec.schema, `${name}.${type}`, components);
       eventBodies.push({ allOf: [{ type: 'object', properties: { type: { const: type } }, required: ['type'] }, fields] });
       paths[`/workflows/${name}/instances/{id}/events/${type}`] = {

@@ -107,7 +107,8 @@ export interface HttpHandlerOptions {
   /**
    * Limits for public routes (complaint lookup, incidents, downloads): by default an in-memory
    * token bucket per client (20 at once, then one per 3 s). Several processes share one only
-   * through a shared `limiter` (a `RateLimiter` on Redis or the like).
+   * through a shared `limiter`: `mikroOrmRateLimiter` from `@statdesk/storage-mikro-orm` (in the
+   * storage's database), or any `RateLimiter` that passes the rate-limiter conformance suite.
    */
   rateLimit?: RateLimitSettings | { limiter: RateLimiter };
   /** Where uploads go and downloads come from; needed for `POST /files` and `GET /downloads/:token`. */

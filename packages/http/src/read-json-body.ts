@@ -1,25 +1,21 @@
 import { ValidationError } from '@statdesk/core';
+import { checkBodyEncoding, decodeUtf8, mediaTypeOf } from './body-encoding';
+import { parseBoundedJson } from './bounded-json';
+import { discardBody } from './discard-body';
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
 
 /**
- * Reads a JSON request body, counting bytes as they arrive so an oversized body is refused (413)
- * without being held whole. An empty body reads as `undefined`; a body that is not
- * `application/json` (or `…+json`) is a 415; text that is not JSON is a 400 naming `body`.
+ * Reads a request body whole up to `maxBytes`, counting bytes as they arrive so an oversized body
+ * is refused (413) without being held. A refused body is read to its end and dropped, never left
+ * half-cancelled. Content-encoded bodies and charsets other than UTF-8 are a 415 (checked first).
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => {});
+    await discardBody(request.body);
     throw new PayloadTooLargeError(maxBytes);
   }
   if (!request.body || declared === 0) return undefined;
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json' && !type.endsWith('+json')) {
-    await request.body.cancel().catch(() => {});
-    throw new UnsupportedMediaTypeError(`Send JSON (Content-Type: application/json), not ${type || 'an untyped body'}`, [
-      { path: 'content-type', message: 'must be application/json', code: 'unsupported_media_type' },
-    ]);
-  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -28,18 +24,39 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
+      await discardBody(reader);
       throw new PayloadTooLargeError(maxBytes);
     }
     chunks.push(value);
   }
-  if (size === 0) return undefined;
-  const text = Buffer.concat(chunks, size).toString('utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ValidationError('request body', [{ path: 'body', message: 'is not valid JSON', code: 'invalid_json' }]);
+  return size === 0 ? undefined : Buffer.concat(chunks, size);
+}
+
+/**
+ * Reads a JSON request body, counting bytes as they arrive so an oversized body is refused (413)
+ * without being held whole. An empty body reads as `undefined`; a body that is not
+ * `application/json` (or `…+json`) is a 415; text that is not JSON, nests too deeply, or holds a
+ * non-finite number, a NUL or a lone surrogate is a 400 naming the field.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (request.body && declared !== 0) {
+    const type = mediaTypeOf(request.headers);
+    try {
+      if (type !== 'application/json' && !type.endsWith('+json')) {
+        throw new UnsupportedMediaTypeError(`Send JSON (Content-Type: application/json), not ${type || 'an untyped body'}`, [
+          { path: 'content-type', message: 'must be application/json', code: 'unsupported_media_type' },
+        ]);
+      }
+      checkBodyEncoding(request.headers);
+    } catch (error) {
+      await discardBody(request.body);
+      throw error;
+    }
   }
+  const bytes = await readBodyBytes(request, maxBytes);
+  if (bytes === undefined) return undefined;
+  return parseBoundedJson(decodeUtf8(bytes));
 }
 
 /** The body as a JSON object (or `{}` when empty); arrays and scalars are a 400 naming `body`. */

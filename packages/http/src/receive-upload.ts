@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import busboy from 'busboy';
 import { isStatdeskError, storeUpload, ValidationError, type FileStore, type StoredFile, type UploadPolicy } from '@statdesk/core';
+import { discardBody } from './discard-body';
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from './http-errors';
 
 /** The multipart field that carries the file. */
@@ -23,15 +24,15 @@ export interface UploadTarget {
 export async function receiveUpload(request: Request, target: UploadTarget): Promise<StoredFile> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
-    await request.body?.cancel().catch(() => {});
+    await discardBody(request.body);
     throw new UnsupportedMediaTypeError('Send the file as multipart/form-data in a field named "file"', [
       { path: 'content-type', message: 'must be multipart/form-data', code: 'unsupported_media_type' },
     ]);
   }
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > target.policy.maxBytes + MULTIPART_OVERHEAD_BYTES) {
-    // Refused on the header alone: not one byte of the file is read.
-    await request.body?.cancel().catch(() => {});
+    // Refused on the header alone: nothing of the file is kept (what was sent is dropped).
+    await discardBody(request.body);
     throw new PayloadTooLargeError(target.policy.maxBytes, 'file');
   }
   if (!request.body) throw missingFile();
@@ -54,8 +55,7 @@ export async function receiveUpload(request: Request, target: UploadTarget): Pro
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    // Stop reading the client and drop the parser; a stalled parser would never settle.
-    reader.cancel().catch(() => {});
+    // Drop the parser (a stalled one would never settle); the pump drops the rest of the body.
     parser.destroy();
   };
 
@@ -82,7 +82,11 @@ export async function receiveUpload(request: Request, target: UploadTarget): Pro
   const pumped = (async () => {
     for (;;) {
       const { done, value } = await reader.read();
-      if (stopped) return;
+      if (stopped) {
+        // Read to the end and dropped rather than cancelled: see discard-body.ts.
+        await discardBody(reader);
+        return;
+      }
       if (done) {
         parser.end();
         return;

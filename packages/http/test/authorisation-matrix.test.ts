@@ -16,7 +16,7 @@ import { ORIGIN, pdfBytes } from './support';
 
 type Relation = 'own' | 'other citizen' | 'other tenant';
 const RELATIONS: readonly Relation[] = ['own', 'other citizen', 'other tenant'];
-type Expected = 'allowed' | 'forbidden' | 'invisible';
+type Expected = 'allowed' | 'forbidden' | 'invisible' | 'internal';
 
 interface Caller {
   id: string;
@@ -45,6 +45,8 @@ function invisible(def: WorkflowDefinition, role: string, relation: Relation): b
 }
 
 function expectedSend(def: WorkflowDefinition, type: string, role: string, relation: Relation): Expected {
+  // Sent only by the engine: no route, whoever asks and whatever their roles.
+  if (def.events[type]!.internal) return 'internal';
   if (invisible(def, role, relation)) return 'invisible';
   const roles = def.events[type]!.roles;
   const mayAs = roles.includes(role) && (!def.ownerRoles.includes(role) || ownsFixture(def, relation));
@@ -60,7 +62,7 @@ function expectedRead(def: WorkflowDefinition, role: string, relation: Relation)
 // ------------------------------------------------------------------ the checks
 
 let world: ShippedDesk;
-const tally = { cells: 0, allowed: 0, forbidden: 0, invisible: 0 };
+const tally = { cells: 0, allowed: 0, forbidden: 0, invisible: 0, internal: 0 };
 
 beforeAll(async () => {
   world = await shippedDesk();
@@ -88,7 +90,10 @@ async function check(label: string, expected: Expected, request: (id: string) =>
     await onAllowed?.(response);
     return;
   }
-  if (expected === 'forbidden') {
+  if (expected === 'internal') {
+    const body = (await response.json()) as { type: string; issues?: { path: string }[] };
+    expect([response.status, body.type, body.issues?.[0]?.path], label).toEqual([400, 'VALIDATION', 'type']);
+  } else if (expected === 'forbidden') {
     expect([response.status, ((await response.json()) as { type: string }).type], label).toEqual([403, 'NOT_ALLOWED']);
   } else {
     const missing = await world.handler(request(missingId(workflow)));
@@ -202,7 +207,7 @@ describe('authorisation matrix over HTTP (generated from the workflow definition
     expect(await world.counts()).toEqual(before);
   });
 
-  it("files: an upload is the uploading tenant's; another tenant cannot attach it, and the refusal writes nothing", async () => {
+  it("files: an upload is its uploader's; another tenant or another citizen cannot attach it, and the refusal writes nothing", async () => {
     const form = new FormData();
     form.append('file', new Blob([pdfBytes(2_000)], { type: 'application/pdf' }), 'evidence.pdf');
     const uploaded = await world.handler(new Request(`${ORIGIN}/files`, { method: 'POST', body: form, headers: headersOf(callerFor('citizen', 'own')) }));
@@ -216,7 +221,13 @@ describe('authorisation matrix over HTTP (generated from the workflow definition
     expect(await foreign.json()).toMatchObject({ issues: [expect.objectContaining({ path: 'attachments.0.key', code: 'not_found' })] });
     expect(await world.counts()).toEqual(before);
 
-    // In its own tenant the same reference is accepted.
+    // Another citizen of the same tenant who learnt the key cannot attach it either: to them it does not exist.
+    const otherCitizen = await world.handler(post('/workflows/complaint/instances', { input }, callerFor('citizen', 'other citizen')));
+    expect(otherCitizen.status).toBe(400);
+    expect(await otherCitizen.json()).toMatchObject({ issues: [expect.objectContaining({ path: 'attachments.0.key', code: 'not_found' })] });
+    expect(await world.counts()).toEqual(before);
+
+    // Its uploader, in its own tenant, attaches it.
     const own = await world.handler(post('/workflows/complaint/instances', { input }, callerFor('citizen', 'own')));
     expect(own.status).toBe(201);
   });
@@ -227,7 +238,7 @@ describe('authorisation matrix over HTTP (generated from the workflow definition
     expect(tally.cells).toBeGreaterThan(events * roles * RELATIONS.length * 2);
     expect(tally.allowed).toBeGreaterThan(0);
     expect(tally.invisible).toBeGreaterThan(0);
-    process.stdout.write(`authorisation matrix: ${definitions().length} workflows, ${events} events, ${roles} roles, ${tally.cells} cells (${tally.allowed} allowed, ${tally.forbidden} forbidden, ${tally.invisible} invisible)\n`);
+    process.stdout.write(`authorisation matrix: ${definitions().length} workflows, ${events} events, ${roles} roles, ${tally.cells} cells (${tally.allowed} allowed, ${tally.forbidden} forbidden, ${tally.invisible} invisible, ${tally.internal} internal)\n`);
   });
 });
 

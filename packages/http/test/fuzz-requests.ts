@@ -120,7 +120,8 @@ function shapedObject(fields: readonly string[]) {
 
 export function fuzzRequest(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
   const names = world.workflows.map((w) => w.name);
-  const eventTypes = [...new Set(world.workflows.flatMap((w) => Object.keys(w.events)))];
+  // Every declared type (internal ones too) and every name Object.prototype answers to.
+  const eventTypes = [...new Set([...world.workflows.flatMap((w) => Object.keys(w.events)), ...Object.getOwnPropertyNames(Object.prototype)])];
   // Mostly records that exist, so requests reach authorisation, validation and the machines.
   const ids = names.flatMap((n) => [fixtureId(n), fixtureId(n), fixtureId(n), missingId(n)]);
   const roles = rolesOf(world.workflows);
@@ -162,13 +163,30 @@ export function fuzzRequest(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
     { requiredKeys: [] },
   );
 
+  const prototypeEvent = fc.record({ type: fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype)), reason: anyText });
   const jsonBody: fc.Arbitrary<FuzzBody> = fc
-    .oneof({ weight: 4, arbitrary: eventBody }, { weight: 3, arbitrary: startBody }, { weight: 1, arbitrary: lookupBody }, { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) })
+    .oneof(
+      { weight: 4, arbitrary: eventBody },
+      { weight: 3, arbitrary: startBody },
+      { weight: 1, arbitrary: lookupBody },
+      { weight: 1, arbitrary: prototypeEvent },
+      { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+    )
     .map((value) => ({ kind: 'json' as const, value }));
 
   const contentType = fc.option(
     fc.oneof(
-      fc.constantFrom('application/json', 'application/json; charset=utf-8', 'application/x+json', 'text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded', 'application/octet-stream'),
+      fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'application/json; charset=latin1',
+        'application/json; charset="klingon"',
+        'application/x+json',
+        'text/plain',
+        'multipart/form-data',
+        'application/x-www-form-urlencoded',
+        'application/octet-stream',
+      ),
       headerText(40),
     ),
     { nil: null },
@@ -206,7 +224,22 @@ export function fuzzRequest(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
       weight: 2,
       arbitrary: fc.record({
         kind: fc.constant('text' as const),
-        text: fc.oneof(fc.constantFrom('{', '{"type":', '[1,2', 'null', '"x"', '{"type":"submit"}x', '\u0000', 'x'.repeat(70_000)), fc.string({ maxLength: 200 })),
+        text: fc.oneof(
+          fc.constantFrom('{', '{"type":', '[1,2', 'null', '"x"', '{"type":"submit"}x', '\u0000', 'x'.repeat(70_000)),
+          // Deep nesting, non-finite numbers, escaped NULs and lone surrogates: each a 400 before any hashing.
+          fc.constantFrom(
+            `{"type":"cancel","reason":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+            `{"input":${'{"a":'.repeat(3_000)}1${'}'.repeat(3_000)}}`,
+            '{"type":"cancel","reason":1e999}',
+            '{"input":{"amountRial":-1e999}}',
+            '{"type":"cancel","reason":"a\\u0000b"}',
+            '{"type":"cancel","reason":"a\\ud800b"}',
+            '{"type":"__proto__","reason":"x"}',
+            '{"type":"constructor"}',
+            '{"type":"sla.breach","target":"stage1-answer","dueAt":"2025-01-01T00:00:00Z"}',
+          ),
+          fc.string({ maxLength: 200 }),
+        ),
         contentType,
       }),
     },
@@ -263,6 +296,7 @@ export function fuzzRequest(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
         'if-match': fc.oneof(fc.constantFrom('"0"', '"1"', 'W/"1"', '*', '"-1"', '"1e3"'), headerText(20)),
         'content-type': fc.oneof(fc.constantFrom('application/json', 'text/plain'), headerText(40)),
         'content-length': fc.constantFrom('0', '5', '999999999', '-1', 'abc'),
+        'content-encoding': fc.constantFrom('gzip', 'br', 'identity', 'x-bogus', ''),
         accept: headerText(20),
       },
       { requiredKeys: [] },

@@ -114,7 +114,7 @@ export async function shippedDesk(options: ShippedDeskOptions = {}) {
   const codes = { trackingCode, complaintCode };
 
   const logger = recordingLogger();
-  const handler = createHttpHandler(desk, {
+  const handlerOptions: HttpHandlerOptions = {
     identify: identifyFromHeader,
     files,
     logger,
@@ -128,7 +128,8 @@ export async function shippedDesk(options: ShippedDeskOptions = {}) {
     // The attack tests send thousands of public requests: the limiter is tested on its own.
     rateLimit: { capacity: 1_000_000, refillMs: 1 },
     ...options.handler,
-  });
+  };
+  const handler = createHttpHandler(desk, handlerOptions);
 
   /** Every stored row: engine tables from the oracle, files from the store, in both tenants. */
   async function counts() {
@@ -145,7 +146,7 @@ export async function shippedDesk(options: ShippedDeskOptions = {}) {
     return { ...rows, files: stored };
   }
 
-  return { ...test, oracle, files, profiles, handler, logger, workflows, counts, codes };
+  return { ...test, oracle, files, profiles, handler, handlerOptions, logger, workflows, counts, codes };
 }
 
 export type ShippedDesk = Awaited<ReturnType<typeof shippedDesk>>;

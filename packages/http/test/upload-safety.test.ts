@@ -113,7 +113,7 @@ describe('upload safety', () => {
         }
         expect([name, response.status]).toEqual([name, 201]);
         const reference = (await response.json()) as { key: string };
-        expect(reference.key).toMatch(/^uploads\/\d{4}-\d{2}\/[0-9a-f-]{36}$/);
+        expect(reference.key).toMatch(/^uploads\/[0-9a-f]{32}\/\d{4}-\d{2}\/[0-9a-f-]{36}$/);
         keys.push(reference.key);
       }
       expect(new Set(keys).size).toBe(HOSTILE_NAMES.length - 1);

@@ -10,6 +10,7 @@ export {
   OutboxEntity,
   ProductEntity,
   ProfileEntity,
+  RateBucketEntity,
   SentNotificationEntity,
   TimerEntity,
 } from './entities';
@@ -25,3 +26,4 @@ export {
 export { profileKeysFromSecret } from './profile-keys-from-secret';
 export { mikroOrmCatalogue, MikroOrmCatalogue } from './mikro-orm-catalogue';
 export { mikroOrmSentNotifications, MikroOrmSentNotifications } from './mikro-orm-sent-notifications';
+export { mikroOrmRateLimiter, MikroOrmRateLimiter, type MikroOrmRateLimiterOptions } from './mikro-orm-rate-limiter';

@@ -1,6 +1,6 @@
 /** Home, the demo sign-in (pick a user, or register a new applicant) and sign-out. */
 import { randomUUID } from 'node:crypto';
-import { ValidationError } from '@statdesk/core';
+import { RateLimitedError, ValidationError } from '@statdesk/core';
 import type { Express } from 'express';
 import { DEMO_USERS } from '../demo-users';
 import { html } from '../html';
@@ -70,6 +70,9 @@ export function mountHome(app: Express, context: PortalContext): void {
   app.post(
     '/register',
     route(async (req, res) => {
+      // Public like the lookups, and shared by every server: a robot cannot try national IDs at speed.
+      const taken = await context.publicLimiter.take(`register:${req.ip ?? 'unknown'}`);
+      if (!taken.allowed) throw new RateLimitedError(taken.retryAfterMs);
       const id = `${REGISTERED_PREFIX}${randomUUID()}`;
       const actor = { id, roles: ['applicant'] };
       const input = {

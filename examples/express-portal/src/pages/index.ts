@@ -1,5 +1,6 @@
 /** Every page route, behind the session, language and CSRF middleware. */
-import express, { type Express } from 'express';
+import { formBody } from '@statdesk/express';
+import type { Express } from 'express';
 import { html } from '../html';
 import { t } from '../i18n';
 import type { PortalContext } from '../portal-context';
@@ -13,6 +14,7 @@ import { csrfCheck, errorPage, pageState, sessionMiddleware } from './page-route
 import { mountShop } from './shop';
 import { mountStaff } from './staff';
 import { mountStatus } from './status';
+import { refuseUnsafeUrlText } from './url-text';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -25,7 +27,10 @@ export function mountPages(app: Express, context: PortalContext, logError: (erro
     res.setHeader('referrer-policy', 'same-origin');
     next();
   });
-  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  // The API's own body handling: 413 over 64 KiB, 415 for other charsets and encodings, 400 naming
+  // a field with a NUL or a lone surrogate (which PostgreSQL cannot store).
+  app.use(refuseUnsafeUrlText());
+  app.use(formBody({ limitBytes: 64 * 1024 }));
   app.use(sessionMiddleware(context));
   app.use(csrfCheck());
   mountHome(app, context);

@@ -4,6 +4,7 @@
  * written — the desk refuses before it writes).
  */
 import { isStatdeskError, RateLimitedError } from '@statdesk/core';
+import { PayloadTooLargeError, UnsupportedMediaTypeError } from '@statdesk/http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { html } from '../html';
 import { t, type Language } from '../i18n';
@@ -73,6 +74,16 @@ export function errorPage(context: { logError: (error: unknown) => void }) {
       status = 429;
       res.setHeader('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
       body = html`<p class="error">${t(lang, 'tooManyRequests')}</p>`;
+    } else if (error instanceof PayloadTooLargeError) {
+      status = 413;
+      body = html`<p class="error">${t(lang, 'bodyTooLarge')}</p>`;
+    } else if (error instanceof UnsupportedMediaTypeError) {
+      status = 415;
+      body = html`<p class="error">${t(lang, 'unsupportedEncoding')}</p><ul class="issues">${error.issues.map((f) => html`<li><code>${f.path}</code>: ${f.message}</li>`)}</ul>`;
+    } else if (isStatdeskError(error, 'STORAGE_UNAVAILABLE')) {
+      status = 503;
+      res.setHeader('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+      body = html`<p class="error">${t(lang, 'serviceUnavailable')}</p>`;
     } else if (isStatdeskError(error, 'VALIDATION')) {
       status = 400;
       body = html`<p class="error">${t(lang, 'validation')}</p><ul class="issues">${error.issues.map((f) => html`<li><code>${f.path}</code>: ${f.message}</li>`)}</ul>`;

@@ -52,6 +52,12 @@ export interface EventSpec<TFields = Record<string, unknown>> {
   schema?: z.ZodType<TFields>;
   /** Roles allowed to send it. `system` is the engine itself (timers, SLA escalations). */
   roles: readonly string[];
+  /**
+   * Sent only by the engine (SLA warnings and breaches, timers, a payment reconciler): the HTTP
+   * API publishes no route for it and `desk.send` refuses it from every actor but `systemActor`,
+   * whatever roles the actor claims.
+   */
+  internal?: boolean;
   /** Dotted paths of personal fields, dropped before the event reaches history. */
   personal?: readonly string[];
   /** What the event means, for docs and the OpenAPI document. */

@@ -48,6 +48,7 @@ import { redactPersonalData } from './redaction';
 import { WorkflowRegistry } from './registry';
 import { stateToString } from './state-value';
 import { handlesEventType } from './handles-event';
+import { declaredEvent, isEngineActor } from './event-types';
 import { planTransition } from './transition-plan';
 import { initialMachineTransition, restoreMachineSnapshot, transitionMachine } from './pure-machine';
 
@@ -413,7 +414,7 @@ class DeskEngine implements Desk {
     const fingerprint =
       command.idempotencyKey === undefined
         ? ''
-        : fingerprintOf({ kind: 'create', workflow: def.name, input: encodeJson(input), actor: command.actor.id, instanceId: command.instanceId ?? null });
+        : fingerprintOfInput('input', () => ({ kind: 'create', workflow: def.name, input: encodeJson(input), actor: command.actor.id, instanceId: command.instanceId ?? null }));
 
     return this.execute(command.tenantId, command.idempotencyKey, fingerprint, undefined, async (tx, now) => {
       const enriched = def.create.enrich
@@ -454,7 +455,7 @@ class DeskEngine implements Desk {
       throw new ValidationError('event', [{ path: 'type', message: 'an event needs a type' }]);
     }
     const fingerprint =
-      command.idempotencyKey === undefined ? '' : fingerprintOf({ kind: 'send', ...ref, event: encodeJson(command.event), actor: command.actor.id });
+      command.idempotencyKey === undefined ? '' : fingerprintOfInput('event', () => ({ kind: 'send', ...ref, event: encodeJson(command.event), actor: command.actor.id }));
     const retries = command.expectedVersion === undefined ? (this.options.conflictRetries ?? 0) : 0;
 
     return this.execute(command.tenantId, command.idempotencyKey, fingerprint, retries, async (tx, now) => {
@@ -472,9 +473,13 @@ class DeskEngine implements Desk {
           actualVersion: record.version,
         });
       }
-      const spec = def.events[type];
+      // Own declarations only: `__proto__` or `toString` is an unknown type, not Object.prototype.
+      const spec = declaredEvent(def, type);
       if (!spec) {
         throw new ValidationError(`event for "${def.name}"`, [{ path: 'type', message: `unknown event type "${type}"` }]);
+      }
+      if (spec.internal && !isEngineActor(command.actor)) {
+        throw new NotAllowedError(`send "${type}" to ${def.name}`, command.actor.roles, 'only the engine sends this event');
       }
       const { type: _type, ...fields } = command.event;
       // Roles before fields: a sender who may not send this event learns nothing of its schema.
@@ -1162,6 +1167,7 @@ function hiddenFrom(def: WorkflowDefinition, actor: Actor, record: InstanceRecor
 }
 
 function mayAct(spec: EventSpec<unknown>, def: WorkflowDefinition, actor: Actor, isOwner: boolean): boolean {
+  if (spec.internal && !isEngineActor(actor)) return false;
   return spec.roles.some((role) => actor.roles.includes(role) && (!def.ownerRoles.includes(role) || isOwner));
 }
 
@@ -1190,6 +1196,21 @@ function restoreSnapshot(def: WorkflowDefinition, record: InstanceRecord): AnyMa
 function withoutType(event: AnyEventObject): Record<string, unknown> {
   const { type: _type, ...rest } = event;
   return rest;
+}
+
+/**
+ * The fingerprint of a command's raw input; input JSON cannot hold (a non-finite number, nesting
+ * deeper than the stack) is the caller's error, named by `field`, not a crash.
+ */
+function fingerprintOfInput(field: string, build: () => JsonValue): string {
+  try {
+    return fingerprintOf(build());
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) {
+      throw new ValidationError(field, [{ path: field, message: error instanceof RangeError ? 'is nested too deeply' : 'holds a value JSON cannot store', code: 'invalid_value' }]);
+    }
+    throw error;
+  }
 }
 
 function fingerprintOf(value: JsonValue): string {

@@ -2,6 +2,7 @@ export * from './actor';
 export * from './definition';
 export * from './desk';
 export * from './effects';
+export * from './event-types';
 export * from './history-chain';
 export * from './json-codec';
 export * from './redaction';

@@ -6,3 +6,4 @@ export * from './sniff-content-type';
 export * from './upload-policy';
 export * from './peek-head';
 export * from './store-upload';
+export * from './upload-owner';

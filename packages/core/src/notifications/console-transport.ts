@@ -1,8 +1,10 @@
 /**
- * Development transports that print rendered messages instead of sending them, with the
- * address masked so a shared terminal or log never shows a real contact.
+ * Development transports that print rendered messages instead of sending them, masked as every
+ * other log of statdesk is: the address, the recipient's name, links (a download link is a key)
+ * and long codes (a complaint's tracking and secret codes), so a shared terminal or log never
+ * shows a real contact or something to act on.
  */
-import { maskEmail, maskMobile } from './mask';
+import { maskEmail, maskMessageText, maskMobile } from './mask';
 import type { EmailTransport, SmsTransport } from './transport';
 
 /** Options of {@link consoleTransports}. */
@@ -20,16 +22,22 @@ export function consoleTransports(options: ConsoleTransportOptions = {}): { emai
   let count = 0;
   return {
     email: {
-      async send({ to, message, idempotencyKey }) {
+      async send({ to, toName, message, idempotencyKey }) {
+        const names = toName ? [toName] : [];
         write(
-          [`── e-mail to ${maskEmail(to)} [${message.template}, ${message.language}] key ${idempotencyKey}`, `Subject: ${message.subject}`, '', message.text].join('\n'),
+          [
+            `── e-mail to ${maskEmail(to)} [${message.template}, ${message.language}] key ${idempotencyKey}`,
+            `Subject: ${maskMessageText(message.subject, names)}`,
+            '',
+            maskMessageText(message.text, names),
+          ].join('\n'),
         );
         return { providerMessageId: `console-${++count}` };
       },
     },
     sms: {
       async send({ to, message, idempotencyKey }) {
-        write([`── SMS to ${maskMobile(to)} [${message.template}, ${message.language}] key ${idempotencyKey}`, message.text].join('\n'));
+        write([`── SMS to ${maskMobile(to)} [${message.template}, ${message.language}] key ${idempotencyKey}`, maskMessageText(message.text)].join('\n'));
         return { providerMessageId: `console-${++count}` };
       },
     },

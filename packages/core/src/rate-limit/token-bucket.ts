@@ -4,8 +4,10 @@
  *
  * Contract: `take(key)` spends one token for `key` and says whether the request may proceed;
  * when it may not, `retryAfterMs` says how long until a token is back. Concurrent calls for one
- * key never spend the same token twice. A shared store (Redis…) implements the same interface
- * for several processes.
+ * key never spend the same token twice. Each call costs the same whatever the number of keys.
+ * Several servers share one budget only through a shared store: `mikroOrmRateLimiter` (in
+ * `@statdesk/storage-mikro-orm`, on the storage's database) implements the same interface. Every
+ * implementation passes `describeRateLimiterConformance` from `@statdesk/testing/conformance`.
  */
 import { StatdeskError } from '../errors';
 import type { Clock } from '../ports/clock';
@@ -22,15 +24,15 @@ export interface RateDecision {
 }
 
 /**
- * A rate limiter: one decision per request, by client key. `tokenBucket` is the in-memory one; back it with
- * shared state for several servers.
+ * A rate limiter: one decision per request, by client key. `TokenBucketRateLimiter` is the in-memory one;
+ * `mikroOrmRateLimiter` keeps the buckets in the database, shared by several servers.
  */
 export interface RateLimiter {
   /** Spends one token of `key`'s bucket, if there is one. */
   take(key: string): RateDecision | Promise<RateDecision>;
 }
 
-/** Options of `tokenBucket`. */
+/** Options of `TokenBucketRateLimiter`. */
 export interface TokenBucketOptions {
   /** Most requests in a burst. */
   capacity: number;
@@ -38,7 +40,11 @@ export interface TokenBucketOptions {
   refillMs: number;
   /** The limiter's clock (default the system clock). */
   clock?: Clock;
-  /** Buckets kept in memory before full (idle) ones are forgotten (default 10,000). */
+  /**
+   * Buckets kept in memory before refilled (idle) ones are forgotten (default 10,000). A bucket
+   * still limiting its client is never forgotten, so under a flood of clients the map may hold
+   * more, for at most `capacity × refillMs`.
+   */
   maxKeys?: number;
 }
 
@@ -47,7 +53,18 @@ interface Bucket {
   at: number;
 }
 
-/** An in-memory token bucket per key: `capacity` at once, then one request per `refillMs`. */
+/** Idle buckets looked at (and forgotten when refilled) per request: a constant cost, whatever the number of clients. */
+const FORGET_PER_TAKE = 2;
+
+/**
+ * An in-memory token bucket per key: `capacity` at once, then one request per `refillMs`. One
+ * process's memory: several servers each have their own budget unless they share a storage-backed
+ * limiter (`mikroOrmRateLimiter` in `@statdesk/storage-mikro-orm`).
+ *
+ * Each request costs the same whatever the number of clients: the map is kept in order of last
+ * use, and each request looks at the two least recently used buckets only, forgetting them when
+ * they have refilled (a full bucket is the same as none).
+ */
 export class TokenBucketRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly clock: Clock;
@@ -64,13 +81,35 @@ export class TokenBucketRateLimiter implements RateLimiter {
   take(key: string): RateDecision {
     const now = this.clock.now().getTime();
     const bucket = this.refilled(this.buckets.get(key), now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      this.remember(key, bucket, now);
-      return { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0 };
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    // Delete and set again: the map's order is the order of last use.
+    this.buckets.delete(key);
+    this.buckets.set(key, bucket);
+    this.forgetIdle(now);
+    return allowed
+      ? { allowed: true, remaining: Math.floor(bucket.tokens), retryAfterMs: 0 }
+      : { allowed: false, remaining: 0, retryAfterMs: Math.ceil((1 - bucket.tokens) * this.options.refillMs) };
+  }
+
+  /**
+   * Forgets every bucket that has refilled; returns how many. Requests already do this a few
+   * buckets at a time; call it from a timer to give memory back after a flood has passed.
+   */
+  sweep(): number {
+    const now = this.clock.now().getTime();
+    let removed = 0;
+    for (const [key, bucket] of this.buckets) {
+      if (this.refilled(bucket, now).tokens < this.options.capacity) continue;
+      this.buckets.delete(key);
+      removed++;
     }
-    this.remember(key, bucket, now);
-    return { allowed: false, remaining: 0, retryAfterMs: Math.ceil((1 - bucket.tokens) * this.options.refillMs) };
+    return removed;
+  }
+
+  /** How many buckets are held (for tests and metrics). */
+  get size(): number {
+    return this.buckets.size;
   }
 
   private refilled(bucket: Bucket | undefined, now: number): Bucket {
@@ -79,14 +118,15 @@ export class TokenBucketRateLimiter implements RateLimiter {
     return { tokens: Math.min(this.options.capacity, bucket.tokens + gained), at: now };
   }
 
-  private remember(key: string, bucket: Bucket, now: number): void {
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size <= this.maxKeys) return;
-    // A bucket that has refilled is the same as no bucket; forget those first, oldest first.
-    for (const [k, b] of this.buckets) {
-      if (this.buckets.size <= this.maxKeys) break;
-      if (this.refilled(b, now).tokens >= this.options.capacity) this.buckets.delete(k);
+  /**
+   * Looks at the least recently used buckets only (a few; twice as many past `maxKeys`) and forgets
+   * those that have refilled, stopping at the first still in use.
+   */
+  private forgetIdle(now: number): void {
+    let budget = this.buckets.size > this.maxKeys ? 2 * FORGET_PER_TAKE : FORGET_PER_TAKE;
+    for (const [key, bucket] of this.buckets) {
+      if (budget-- <= 0 || this.refilled(bucket, now).tokens < this.options.capacity) return;
+      this.buckets.delete(key);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { memoryContacts } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
-import { consoleNotifier, maskEmail, maskMobile } from '../../src';
+import { consoleTransports, consoleNotifier, maskEmail, maskMessageText, maskMobile } from '../../src';
 
 describe('the console notifier', () => {
   it('prints the rendered message with the address masked', async () => {
@@ -22,5 +22,25 @@ describe('the console notifier', () => {
     expect(maskMobile('09121234567')).toBe('0912*****67');
     expect(maskEmail('a@b.ir')).toBe('a***@b.ir');
     expect(maskEmail('nonsense')).toBe('***');
+  });
+
+  it('masks what the other logs mask: names, links (download keys) and tracking and complaint codes', async () => {
+    expect(maskMessageText('Track 140312345678 (secret 87654321) at https://portal.example.ir/downloads/tok-abc?x=1, order IO-1403-00012345.', ['Sara Ahmadi'])).toBe(
+      'Track 14********78 (secret 87****21) at https://portal.example.ir/…, order IO-1403-00012345.',
+    );
+    expect(maskMessageText('Dear Sara Ahmadi, hello Sara Ahmadi', ['Sara Ahmadi'])).toBe('Dear S***, hello S***');
+    // Persian digits too.
+    expect(maskMessageText('کد ۱۴۰۳۱۲۳۴۵۶۷۸')).toBe('کد ۱۴********۷۸');
+    const lines: string[] = [];
+    const { email } = consoleTransports({ write: (text) => void lines.push(text) });
+    await email.send({
+      to: 'sara.ahmadi@example.ir',
+      toName: 'Sara Ahmadi',
+      tenantId: 'sci',
+      language: 'en',
+      idempotencyKey: 'k-9',
+      message: { channel: 'email', template: 'shop-order.delivered', language: 'en', subject: 'For Sara Ahmadi', text: 'Sara Ahmadi, download: https://portal.example.ir/downloads/secret-token, code 140312345678' },
+    });
+    expect(lines.join('\n')).not.toMatch(/Sara Ahmadi|secret-token|140312345678|sara\.ahmadi/);
   });
 });

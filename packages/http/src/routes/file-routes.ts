@@ -3,8 +3,9 @@
  * reference that later events carry; a download streams the file the portal's resolver names.
  */
 import { randomUUID } from 'node:crypto';
-import { attachmentUploadPolicy, NotFoundError, receiptUploadPolicy, ValidationError, type UploadPolicy } from '@statdesk/core';
+import { attachmentUploadPolicy, NotFoundError, ownedUploadKey, receiptUploadPolicy, ValidationError, type UploadPolicy } from '@statdesk/core';
 import { attachmentDisposition } from '../content-disposition';
+import { discardBody } from '../discard-body';
 import { downloadContentType } from '../download-content-type';
 import { jsonResponse } from '../json';
 import type { StoredFileReference } from '../options';
@@ -30,18 +31,15 @@ export async function uploadFile(scope: RequestScope): Promise<Response> {
   const policyName = scope.url.searchParams.get('policy') ?? 'default';
   const policy = Object.hasOwn(policies, policyName) ? policies[policyName] : undefined;
   if (!policy) {
-    await scope.request.body?.cancel().catch(() => {});
+    await discardBody(scope.request.body);
     throw new ValidationError('upload', [{ path: 'policy', message: `must be one of: ${Object.keys(policies).join(', ')}`, code: 'invalid_value' }]);
   }
   const now = desk.clock.now();
-  const key = options.uploads?.key ? options.uploads.key({ identity, policy: policyName, now }) : defaultUploadKey(now);
+  // By default the key names its uploader, so only they can attach it (see upload-owner.ts in core).
+  const key = options.uploads?.key ? options.uploads.key({ identity, policy: policyName, now }) : ownedUploadKey(identity.actor.id, now, randomUUID());
   const file = await receiveUpload(scope.request, { store, tenantId: identity.tenantId, key, policy });
   const reference: StoredFileReference = { key: file.key, sha256: file.sha256, size: file.size, contentType: file.contentType };
   return jsonResponse(201, reference);
-}
-
-function defaultUploadKey(now: Date): string {
-  return `uploads/${now.toISOString().slice(0, 7)}/${randomUUID()}`;
 }
 
 /**

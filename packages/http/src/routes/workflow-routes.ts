@@ -3,6 +3,7 @@
  * (work queues), history. Every route needs a signed-in caller; the desk checks the roles.
  */
 import { isStatdeskError, NotFoundError, systemActor, ValidationError, type CommandResult, type HistoryEntry, type InstanceView, type SlaWorkflowDefinition, type WorkflowDefinition } from '@statdesk/core';
+import { checkClientEventType } from '../client-events';
 import { jsonResponse } from '../json';
 import { parseListQuery } from '../list-query';
 import type { ApiInstanceView, Identity } from '../options';
@@ -43,6 +44,7 @@ export async function sendEvent(scope: RequestScope): Promise<Response> {
   if (typeof type !== 'string' || type.length === 0) {
     throw new ValidationError('event', [{ path: 'type', message: 'an event needs a type (a string)', code: 'invalid_type' }]);
   }
+  checkClientEventType(scope.runtime.desk.registry, type);
   return send(scope, identity, scope.param('id'), { type, ...fields }, expectedVersion);
 }
 
@@ -53,6 +55,8 @@ export async function sendTypedEvent(scope: RequestScope): Promise<Response> {
   const instanceId = scope.param('id');
   const body = await readJsonObject(scope.request, scope.runtime.maxJsonBytes);
   const { expectedVersion, type: _ignored, ...fields } = body;
+  // Before the instance is read: a type the workflow does not take from clients costs no storage.
+  checkClientEventType(scope.runtime.desk.registry, scope.param('type'), workflow.name);
   // The path names the workflow: an instance of another one is "not found" here, whoever asks.
   const instance = await scope.runtime.desk
     .get({ tenantId: identity.tenantId, instanceId }, systemActor)

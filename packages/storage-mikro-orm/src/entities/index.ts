@@ -5,10 +5,11 @@ import { InstanceEntity } from './instance.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ProductEntity } from './product.entity';
 import { ProfileEntity } from './profile.entity';
+import { RateBucketEntity } from './rate-bucket.entity';
 import { SentNotificationEntity } from './sent-notification.entity';
 import { TimerEntity } from './timer.entity';
 
-export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, SentNotificationEntity, TimerEntity };
+export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, RateBucketEntity, SentNotificationEntity, TimerEntity };
 
 /**
  * statdesk's tables as MikroORM entity schemas. They define the schema and its migrations; the
@@ -24,4 +25,5 @@ export const statdeskEntities = [
   ProfileEntity,
   ProductEntity,
   SentNotificationEntity,
+  RateBucketEntity,
 ];

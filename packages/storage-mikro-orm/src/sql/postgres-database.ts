@@ -4,7 +4,7 @@
  * `Date`, jsonb as values) whatever the ORM configured for its own queries.
  */
 import pg from 'pg';
-import { toConflict } from './conflicts';
+import { toStorageError } from './unavailable';
 import type { DriverPool } from './driver-pool';
 import type { SqlDatabase, SqlRow, SqlSession } from './sql-database';
 
@@ -19,7 +19,7 @@ export class PostgresDatabase implements SqlDatabase {
   constructor(private readonly pool: DriverPool<PgConnection>) {}
 
   async session<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
-    const connection = await this.pool.acquire();
+    const connection = await this.acquire();
     try {
       return await fn(this.sessionOn(connection));
     } finally {
@@ -28,24 +28,39 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   async transaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
-    const connection = await this.pool.acquire();
+    const connection = await this.acquire();
     try {
-      await connection.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+      try {
+        await connection.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+      } catch (error) {
+        throw toStorageError(error);
+      }
       let result: T;
       try {
         result = await fn(this.sessionOn(connection));
       } catch (error) {
-        await connection.query('ROLLBACK');
+        // On a lost connection the rollback fails too; the first error is the one to report.
+        await connection.query('ROLLBACK').catch(() => {});
         throw error;
       }
       try {
         await connection.query('COMMIT');
       } catch (error) {
-        throw toConflict(error);
+        // A commit whose connection broke may or may not have landed: a retry with the same
+        // idempotency key finds out without doing the command twice.
+        throw toStorageError(error);
       }
       return result;
     } finally {
       await this.pool.release(connection);
+    }
+  }
+
+  private async acquire(): Promise<PgConnection> {
+    try {
+      return await this.pool.acquire();
+    } catch (error) {
+      throw toStorageError(error);
     }
   }
 
@@ -60,7 +75,7 @@ export class PostgresDatabase implements SqlDatabase {
     try {
       return await connection.query({ text: this.number(sql), values: params as unknown[], types: defaultTypes });
     } catch (error) {
-      throw toConflict(error);
+      throw toStorageError(error);
     }
   }
 

@@ -12,7 +12,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Statement } from 'better-sqlite3';
-import { toConflict } from './conflicts';
+import { toStorageError } from './unavailable';
 import type { DriverPool } from './driver-pool';
 import type { SqlDatabase, SqlRow, SqlSession } from './sql-database';
 
@@ -50,7 +50,11 @@ export class SqliteDatabase implements SqlDatabase {
     const current = this.held.getStore();
     if (current) return this.nested(current, fn);
     return this.turn(async (c) => {
-      c.begin.run();
+      try {
+        c.begin.run();
+      } catch (error) {
+        throw toStorageError(error);
+      }
       let result: T;
       try {
         result = await this.held.run(c.session, () => fn(c.session));
@@ -62,7 +66,7 @@ export class SqliteDatabase implements SqlDatabase {
         c.commit.run();
       } catch (error) {
         if (c.db.inTransaction) c.rollback.run();
-        throw toConflict(error);
+        throw toStorageError(error);
       }
       return result;
     });
@@ -142,14 +146,14 @@ export class SqliteDatabase implements SqlDatabase {
         try {
           return statement(sql).all(...params) as SqlRow[];
         } catch (error) {
-          throw toConflict(error);
+          throw toStorageError(error);
         }
       },
       run: async (sql, params) => {
         try {
           return statement(sql).run(...params).changes;
         } catch (error) {
-          throw toConflict(error);
+          throw toStorageError(error);
         }
       },
     };

@@ -5,6 +5,7 @@
 import { ValidationError, type ValidationIssue } from '../../errors';
 import { defineWorkflow, type EnrichContext, type WorkflowDefinition } from '../../engine/definition';
 import { stateToString } from '../../engine/state-value';
+import { mayUseUpload } from '../../files/upload-owner';
 import type { FileStore } from '../../ports/files';
 import { CODE_LENGTHS, generateCode } from './codes';
 import { COMPLAINT_TEMPLATES, complaintMachine, type ComplaintContext, type ComplaintMachine } from './complaint.machine';
@@ -48,7 +49,7 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
       roles: [roles.citizen],
       personal: ['subject', 'body'],
       enrich: async (input, context) => {
-        await checkAttachments(settings, context.tenantId, input.attachments, 'attachments');
+        await checkAttachments(settings, context.tenantId, context.actor.id, input.attachments, 'attachments');
         const random = settings.random;
         return {
           filedAt: context.now.toISOString(),
@@ -69,7 +70,7 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
         roles: [roles.citizen],
         personal: FREE_TEXT,
         enrich: async (fields, context) => {
-          await checkAttachments(settings, context.tenantId, fields.attachments, 'attachments');
+          await checkAttachments(settings, context.tenantId, context.actor.id, fields.attachments, 'attachments');
           return stamp(fields, context);
         },
         description: "The complainant's reply; the SLA clock resumes.",
@@ -81,7 +82,7 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
       reopen: { schema: schemas.reopen, roles: [roles.citizen], enrich: stamp, personal: FREE_TEXT, description: 'Reopen within the window (goes to stage 2).' },
       withdraw: { schema: schemas.withdraw, roles: [roles.citizen], enrich: stamp, personal: FREE_TEXT, description: 'The complainant withdraws.' },
       rate: { schema: schemas.rate, roles: [roles.citizen], enrich: stamp, personal: FREE_TEXT, description: 'Satisfaction, 1 to 5, once after closing.' },
-      'sla.breach': { schema: schemas.slaBreach, roles: [roles.system], description: 'An SLA target was missed.' },
+      'sla.breach': { schema: schemas.slaBreach, roles: [roles.system], internal: true, description: 'An SLA target was missed.' },
     },
     view: ({ snapshot, actor }) => {
       const state = stateToString(snapshot.value);
@@ -100,13 +101,14 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
   });
 }
 
-/** With a file store configured, every reference must match a stored file of this portal. */
-async function checkAttachments(settings: ComplaintSettings, tenantId: string, refs: readonly AttachmentRef[] | undefined, field: string): Promise<void> {
+/** With a file store configured, every reference must match a stored file of this portal, uploaded by the sender. */
+async function checkAttachments(settings: ComplaintSettings, tenantId: string, actorId: string, refs: readonly AttachmentRef[] | undefined, field: string): Promise<void> {
   const store: FileStore | undefined = settings.fileStore;
   if (!store || !refs?.length) return;
   const issues: ValidationIssue[] = [];
   for (const [index, ref] of refs.entries()) {
-    const stored = await store.stat(tenantId, ref.key);
+    // Someone else's upload is answered like a missing one: its key tells nothing.
+    const stored = mayUseUpload(ref.key, actorId) ? await store.stat(tenantId, ref.key) : undefined;
     if (!stored) issues.push({ path: `${field}.${index}.key`, message: 'no such stored file', code: 'not_found' });
     else if (stored.sha256 !== ref.sha256 || stored.size !== ref.size || stored.contentType !== ref.contentType) {
       issues.push({ path: `${field}.${index}`, message: 'does not match the stored file (hash, size or type differ)', code: 'mismatch' });

@@ -47,7 +47,7 @@ export function incidentWorkflow(options: IncidentWorkflowOptions): IncidentWork
       reopen: { schema: incidentEventSchemas.reopen, roles: roles.operator },
       close: { schema: incidentEventSchemas.close, roles: roles.operator },
       dismiss: { schema: incidentEventSchemas.dismiss, roles: roles.supervisor },
-      'sla.breach': { roles: ['system'], description: 'The restoration target passed (sent by the SLA timer).' },
+      'sla.breach': { roles: ['system'], internal: true, description: 'The restoration target passed (sent by the SLA timer).' },
     },
   });
   return Object.freeze({ ...withSla(base, { policy: restorationPolicy(channel, restoration) }), channel });

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { EnrichContext } from '../../engine/definition';
 import { ValidationError, type ValidationIssue } from '../../errors';
+import { mayUseUpload } from '../../files/upload-owner';
 import type { StoredFileReference } from '../../ports/profiles';
 import type { DuplicateReceipt, InformationOrderContext } from './context';
 import { endOfWorkingDays } from './deadlines';
@@ -26,7 +27,8 @@ export async function storedFile(
   policy?: { allowedTypes: readonly string[]; maxBytes: number },
 ): Promise<StoredFileReference> {
   const { files } = informationOrderServices(ctx.services);
-  const stored = await files.stat(ctx.tenantId, key);
+  // Someone else's upload is answered like a missing one.
+  const stored = mayUseUpload(key, ctx.actor.id) ? await files.stat(ctx.tenantId, key) : undefined;
   if (!stored) throw new ValidationError(subject, [{ path: `${field}.key`, message: 'no such uploaded file' }]);
   const issues: ValidationIssue[] = [];
   if (policy && !policy.allowedTypes.includes(stored.contentType)) {
