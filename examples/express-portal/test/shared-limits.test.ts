@@ -22,6 +22,8 @@ beforeAll(async () => {
     profileEncryptionKey: randomBytes(32).toString('base64'),
     sessionSecret: randomBytes(32).toString('base64url'),
     publicRateLimit: { capacity: CAPACITY, refillMs: 600_000 },
+    // Only the limits are under test: the worker loops stay idle.
+    pollIntervalMs: 3_600_000,
   };
   first = await startTestPortal(options);
   second = await startTestPortal(options);
