@@ -2,7 +2,8 @@
 // The consumer test: statdesk as a portal team gets it. It packs every package under packages/
 // (the tarballs npm would publish), installs them into a new project outside the workspace with
 // the newest xstate and zod the peer ranges allow, and there
-//   1. checks every tarball carries README.md, LICENSE and the files its exports name;
+//   1. checks every tarball carries README.md, LICENSE and the files its exports name, and
+//      that the examples refuse to pack;
 //   2. type-checks docs/snippets/getting-started/*.ts and every ```ts block of README.md and
 //      packages/*/README.md under module NodeNext, strict, skipLibCheck false (an ESM project);
 //   3. runs a small Express server built from the getting-started files and sends it one request;
@@ -65,6 +66,17 @@ try {
     for (const dependency of ['xstate', 'zod']) {
       if (manifest.dependencies?.[dependency]) fail(`${tarball.name}: ${dependency} must be a peer dependency, not a dependency`);
     }
+  }
+
+  // The examples are private and refuse to pack.
+  for (const example of readdirSync(path.join(ROOT, 'examples'))) {
+    let packed = true;
+    try {
+      run('npm', ['pack', '--dry-run', '-w', `examples/${example}`], ROOT, { stdio: 'ignore' });
+    } catch {
+      packed = false;
+    }
+    if (packed) fail(`examples/${example} packs; an example must refuse to (private, prepack fails)`);
   }
 
   // 2. A new ESM project, as docs/getting-started.md sets it up.
@@ -140,6 +152,15 @@ try {
       writeFileSync(path.join(project, 'src/readme', `${readme.replace(/[\\/]/g, '__').replace(/\.md$/, '')}-${blockCount}.ts`), code);
     }
   }
+  // Every export of every package, so each declaration file is checked (skipLibCheck false).
+  const entries = packageDirs.flatMap((dir) => {
+    const manifest = json(path.join(dir, 'package.json'));
+    return Object.keys(manifest.exports).filter((subpath) => subpath !== './package.json').map((subpath) => manifest.name + subpath.slice(1));
+  });
+  writeFileSync(
+    path.join(project, 'src/every-entry.ts'),
+    entries.map((entry, i) => `import type * as entry${i} from '${entry}';\nexport type Entry${i} = keyof typeof entry${i};\n`).join(''),
+  );
   writeFileSync(
     path.join(project, 'src/smoke-server.ts'),
     [
