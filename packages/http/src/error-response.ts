@@ -75,7 +75,7 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
     const answer = match(error.code)
       .with('NOT_ALLOWED', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'DUPLICATE_COMMAND', (code) => errorBody(code, error.message))
       // Answered above and below, with their issues and Retry-After.
-      .with('VALIDATION', 'RATE_LIMITED', () => undefined)
+      .with('VALIDATION', 'RATE_LIMITED', 'STORAGE_UNAVAILABLE', () => undefined)
       // A configuration problem on our side, not the caller's: the 500 below.
       .with('DEFINITION', 'PERMANENT_DELIVERY', 'DELIVERY_DEFERRED', () => undefined)
       .exhaustive();
