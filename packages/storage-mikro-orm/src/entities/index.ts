@@ -6,9 +6,10 @@ import { OutboxEntity } from './outbox.entity';
 import { ProductEntity } from './product.entity';
 import { ProfileEntity } from './profile.entity';
 import { SentNotificationEntity } from './sent-notification.entity';
+import { SlaOutcomeEntity } from './sla-outcome.entity';
 import { TimerEntity } from './timer.entity';
 
-export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, SentNotificationEntity, TimerEntity };
+export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, SentNotificationEntity, SlaOutcomeEntity, TimerEntity };
 
 /**
  * statdesk's tables as MikroORM entity schemas. They define the schema and its migrations; the
@@ -24,4 +25,5 @@ export const statdeskEntities = [
   ProfileEntity,
   ProductEntity,
   SentNotificationEntity,
+  SlaOutcomeEntity,
 ];
