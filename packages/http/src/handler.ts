@@ -15,6 +15,7 @@ import { RouteTable } from './route-table';
 import { download, uploadFile } from './routes/file-routes';
 import { paymentCallback } from './routes/payment-routes';
 import { incidentStatus, lookupComplaint } from './routes/public-routes';
+import { getReport } from './routes/report-routes';
 import { getHistory, getInstance, listInstances, sendEvent, sendTypedEvent, startInstance } from './routes/workflow-routes';
 
 /**
@@ -63,7 +64,8 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
     .add('GET', '/downloads/:token', download)
     .add('GET', '/payments/callback/:gateway', paymentCallback)
     .add('POST', '/public/complaints/lookup', lookupComplaint)
-    .add('GET', '/public/incidents', incidentStatus);
+    .add('GET', '/public/incidents', incidentStatus)
+    .add('GET', '/reports/:kind', getReport);
   if (options.openapi !== false) {
     // Built on first request: the registry does not change while the desk runs.
     let document: OpenApiDocument | undefined;

@@ -1,5 +1,6 @@
 import type { Actor, Clock, FileStore, InstanceView, Logger, RateLimiter, StoredFile, UploadPolicy } from '@statdesk/core';
 import type { ErrorReporter } from './error-response';
+import type { ReportRouteOptions } from './report-options';
 
 /** Who is calling, as the portal's own login says. statdesk never signs anyone in. */
 export interface Identity {
@@ -137,6 +138,8 @@ export interface HttpHandlerOptions {
   complaintLookup?: (body: ComplaintLookupBody, context: RouteContext) => Promise<unknown | null>;
   /** The public service-incident status (citizen-safe). */
   incidentStatus?: (context: RouteContext) => Promise<unknown>;
+  /** Serve `GET /reports/:kind` (SLA compliance, volumes, revenue, satisfaction) to supervisors and finance staff. */
+  reports?: ReportRouteOptions;
   /** Serve the OpenAPI document at `GET /openapi.json` (default true). */
   openapi?: boolean | { title?: string; version?: string; serverUrl?: string };
   /**
