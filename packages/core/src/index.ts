@@ -15,3 +15,4 @@ export * from './notifications';
 export * from './payments';
 export * from './rate-limit';
 export * from './reports';
+export * from './search';

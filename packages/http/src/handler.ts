@@ -16,6 +16,7 @@ import { download, uploadFile } from './routes/file-routes';
 import { paymentCallback } from './routes/payment-routes';
 import { incidentStatus, lookupComplaint } from './routes/public-routes';
 import { getReport } from './routes/report-routes';
+import { searchCases } from './routes/search-routes';
 import { getHistory, getInstance, listInstances, sendEvent, sendTypedEvent, startInstance } from './routes/workflow-routes';
 
 /**
@@ -65,7 +66,8 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
     .add('GET', '/payments/callback/:gateway', paymentCallback)
     .add('POST', '/public/complaints/lookup', lookupComplaint)
     .add('GET', '/public/incidents', incidentStatus)
-    .add('GET', '/reports/:kind', getReport);
+    .add('GET', '/reports/:kind', getReport)
+    .add('GET', '/search', searchCases);
   if (options.openapi !== false) {
     // Built on first request: the registry does not change while the desk runs.
     let document: OpenApiDocument | undefined;

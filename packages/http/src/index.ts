@@ -20,5 +20,5 @@ export { buildOpenApiDocument, type JsonSchema, type OpenApiDocument, type OpenA
 export { DEFAULT_PUBLIC_RATE_LIMIT } from './public-rate-limit';
 export { DEFAULT_UPLOAD_POLICIES } from './routes/file-routes';
 export { UPLOAD_FIELD } from './receive-upload';
-export { DEFAULT_REPORT_ROLES, type ReportRouteOptions } from './report-options';
+export { DEFAULT_REPORT_ROLES, type ReportRouteOptions, type SearchRouteOptions } from './report-options';
 export { reportCsv, reportXlsx } from './report-export';

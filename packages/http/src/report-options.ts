@@ -1,4 +1,4 @@
-import type { OfficeReports, ReportLabels } from '@statdesk/core';
+import type { OfficeReports, ReportLabels, StaffSearch } from '@statdesk/core';
 
 /** The roles that may read reports unless `roles` says otherwise. */
 export const DEFAULT_REPORT_ROLES: readonly string[] = Object.freeze(['supervisor', 'finance-officer']);
@@ -11,4 +11,10 @@ export interface ReportRouteOptions {
   roles?: readonly string[];
   /** Names of states, kinds and targets the SDK does not label itself. */
   labels?: ReportLabels;
+}
+
+/** `GET /search?by=&q=`: staff find cases by order number, tracking code, receipt or national ID. */
+export interface SearchRouteOptions {
+  /** The search (`createStaffSearch({ desk, profiles })` from `@statdesk/core`); it refuses citizens. */
+  source: StaffSearch;
 }
