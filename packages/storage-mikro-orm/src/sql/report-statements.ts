@@ -29,6 +29,33 @@ const sqliteJson: JsonFields = {
     `WHEN 'object' THEN CASE WHEN json_type(${c}, '$.${f}."$bigint"') = 'text' AND json_extract(${c}, '$.${f}."$bigint"') NOT GLOB '*[^0-9-]*' THEN CAST(json_extract(${c}, '$.${f}."$bigint"') AS INTEGER) END END`,
 };
 
+// PostgreSQL's percentile_disc(p) is the nearest-rank percentile: the first value whose
+// cumulative share reaches p, i.e. the value at rank ceil(p·n).
+const postgresSlaCompliance = `SELECT workflow, policy, target, clock, best_effort,
+    COUNT(*) FILTER (WHERE outcome = 'met') AS met,
+    COUNT(*) FILTER (WHERE outcome = 'breached') AS breached,
+    percentile_disc(0.5) WITHIN GROUP (ORDER BY elapsed_ms) FILTER (WHERE outcome = 'met' AND elapsed_ms IS NOT NULL) AS median_ms,
+    percentile_disc(0.9) WITHIN GROUP (ORDER BY elapsed_ms) FILTER (WHERE outcome = 'met' AND elapsed_ms IS NOT NULL) AS p90_ms
+  FROM statdesk_sla_outcomes
+  WHERE tenant_id = ? AND decided_at >= ? AND decided_at < ?
+  GROUP BY workflow, policy, target, clock, best_effort`;
+
+// SQLite has no percentile aggregate: nearest rank with window functions, the value at rank
+// ceil(p·n), where ceil(n/2) = (n + 1) / 2 and ceil(9n/10) = (9n + 9) / 10 in integer division.
+const sqliteSlaCompliance = `SELECT workflow, policy, target, clock, best_effort,
+    SUM(CASE WHEN outcome = 'met' THEN 1 ELSE 0 END) AS met,
+    SUM(CASE WHEN outcome = 'breached' THEN 1 ELSE 0 END) AS breached,
+    MIN(CASE WHEN outcome = 'met' AND rn = (n + 1) / 2 THEN elapsed_ms END) AS median_ms,
+    MIN(CASE WHEN outcome = 'met' AND rn = (9 * n + 9) / 10 THEN elapsed_ms END) AS p90_ms
+  FROM (
+    SELECT workflow, policy, target, clock, best_effort, outcome, elapsed_ms,
+      ROW_NUMBER() OVER (PARTITION BY workflow, policy, target, clock, best_effort, outcome ORDER BY CASE WHEN elapsed_ms IS NULL THEN 1 ELSE 0 END, elapsed_ms) AS rn,
+      COUNT(elapsed_ms) OVER (PARTITION BY workflow, policy, target, clock, best_effort, outcome) AS n
+    FROM statdesk_sla_outcomes
+    WHERE tenant_id = ? AND decided_at >= ? AND decided_at < ?
+  ) o
+  GROUP BY workflow, policy, target, clock, best_effort`;
+
 /** A payload field name safe to write into a statement. */
 export function payloadField(name: string, path: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) throw new ValidationError('report', [{ path, message: 'must be a plain field name (letters, digits, _)' }]);
@@ -39,21 +66,7 @@ export function reportStatements(dialect: Dialect) {
   const json = dialect === 'postgresql' ? postgresJson : sqliteJson;
   // Sums are returned as text so that neither driver rounds them through a double.
   return {
-    // Nearest-rank percentiles with window functions: the value at rank ceil(p·n), where
-    // ceil(n/2) = (n + 1) / 2 and ceil(9n/10) = (9n + 9) / 10 in integer division.
-    slaCompliance: `SELECT workflow, policy, target, clock, best_effort,
-        SUM(CASE WHEN outcome = 'met' THEN 1 ELSE 0 END) AS met,
-        SUM(CASE WHEN outcome = 'breached' THEN 1 ELSE 0 END) AS breached,
-        MIN(CASE WHEN outcome = 'met' AND rn = (n + 1) / 2 THEN elapsed_ms END) AS median_ms,
-        MIN(CASE WHEN outcome = 'met' AND rn = (9 * n + 9) / 10 THEN elapsed_ms END) AS p90_ms
-      FROM (
-        SELECT workflow, policy, target, clock, best_effort, outcome, elapsed_ms,
-          ROW_NUMBER() OVER (PARTITION BY workflow, policy, target, clock, best_effort, outcome ORDER BY CASE WHEN elapsed_ms IS NULL THEN 1 ELSE 0 END, elapsed_ms) AS rn,
-          COUNT(elapsed_ms) OVER (PARTITION BY workflow, policy, target, clock, best_effort, outcome) AS n
-        FROM statdesk_sla_outcomes
-        WHERE tenant_id = ? AND decided_at >= ? AND decided_at < ?
-      ) o
-      GROUP BY workflow, policy, target, clock, best_effort`,
+    slaCompliance: dialect === 'postgresql' ? postgresSlaCompliance : sqliteSlaCompliance,
     volumes: (kindField: string) => `SELECT i.workflow, ${json.string('h.payload', kindField)} AS kind, i.state, COUNT(*) AS n
       FROM statdesk_instances i
       LEFT JOIN statdesk_history h ON h.tenant_id = i.tenant_id AND h.instance_id = i.id AND h.seq = 1
