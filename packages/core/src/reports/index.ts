@@ -18,4 +18,4 @@ export {
   type OfficeReportOptions,
   type OfficeReports,
 } from './office-reports';
-export { reportTable, REPORT_TEXT, type ReportLabel, type ReportLabels, type ReportCell, type ReportTable, type ReportData } from './report-table';
+export { reportTable, slaTargetTitles, REPORT_TEXT, type ReportLabel, type ReportLabels, type ReportCell, type ReportTable, type ReportData } from './report-table';

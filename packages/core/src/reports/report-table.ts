@@ -3,6 +3,8 @@
  * or key when a label is known), the same table whether it is drawn on a page, written to CSV
  * or to a spreadsheet.
  */
+import type { WorkflowRegistry } from '../engine/registry';
+import type { SlaWorkflowDefinition } from '../sla/with-sla';
 import { MESSAGE_KIND_LABELS, type MessageKind } from '../workflows/complaint/kinds';
 import type { MonthlyRevenue, MonthlySatisfaction, MonthlySlaCompliance, MonthlyVolume, ReportKind } from './office-reports';
 
@@ -113,6 +115,17 @@ export const REPORT_TEXT: Readonly<Record<ReportKind, { title: ReportLabel; colu
     ],
   },
 });
+
+/**
+ * Names of SLA targets from the workflows' policies (each target's `title`), for
+ * `ReportLabels.target`: `{ target: slaTargetTitles(desk.registry) }`.
+ */
+export function slaTargetTitles(registry: WorkflowRegistry): NonNullable<ReportLabels['target']> {
+  return (workflow, policy, target) => {
+    const sla = (registry.latest(workflow) as Partial<SlaWorkflowDefinition> | undefined)?.sla;
+    return sla?.policy.id === policy ? sla.policy.targets.find((t) => t.name === target)?.title : undefined;
+  };
+}
 
 const HOUR = 3_600_000;
 const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / HOUR) * 100) / 100);
