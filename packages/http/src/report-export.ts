@@ -14,13 +14,13 @@ const BOM = '\ufeff';
 const csvCell = (cell: ReportCell) => (cell === null ? '' : typeof cell === 'bigint' ? cell.toString() : cell);
 
 /** The table as CSV bytes: BOM, header row, rows (CRLF line ends, quoted where needed). */
-export function reportCsv(table: ReportTable): Uint8Array {
+export function reportCsv(table: ReportTable): Uint8Array<ArrayBuffer> {
   const text = stringify([table.columns, ...table.rows.map((row) => row.map(csvCell))], { record_delimiter: 'windows' });
   return new TextEncoder().encode(BOM + text);
 }
 
 /** The table as an XLSX workbook of one sheet; Rial beyond 2^53 is written as text so no digit is lost. */
-export async function reportXlsx(table: ReportTable, language: 'fa' | 'en'): Promise<Uint8Array> {
+export async function reportXlsx(table: ReportTable, language: 'fa' | 'en'): Promise<Uint8Array<ArrayBuffer>> {
   const cell = (value: ReportCell) => {
     if (value === null) return null;
     if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
@@ -31,5 +31,5 @@ export async function reportXlsx(table: ReportTable, language: 'fa' | 'en'): Pro
   // Sheet names are at most 31 characters and may not hold []:*?/\
   const sheet = table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
   const buffer = await writeExcelFile(data, { sheet, rightToLeft: language === 'fa' }).toBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return new Uint8Array(buffer);
 }

@@ -87,7 +87,7 @@ export async function getReport(scope: RequestScope): Promise<Response> {
   }
 }
 
-function fileResponse(bytes: Uint8Array, contentType: string, filename: string): Response {
+function fileResponse(bytes: Uint8Array<ArrayBuffer>, contentType: string, filename: string): Response {
   return new Response(bytes, {
     status: 200,
     headers: {
