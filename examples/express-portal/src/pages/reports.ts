@@ -35,7 +35,8 @@ function barChart(table: ReportTable, kind: ReportKind, lang: Language): SafeHtm
       const y = i * rowHeight + 5;
       const w = Math.round((b.value / max) * width);
       const wb = Math.round((b.breached / max) * width);
-      return html`<g><text x="0" y="${y + 17}" font-size="12">${b.name}</text>
+      // In Persian the label's start is its right edge: anchored just left of the bars.
+      return html`<g><text x="${lang === 'fa' ? 210 : 0}" y="${y + 17}" font-size="12" direction="${lang === 'fa' ? 'rtl' : 'ltr'}">${b.name}</text>
         <rect x="220" y="${y}" width="${w}" height="20" fill="#2e7d32"><title>${digits(lang, b.value)}</title></rect>
         ${wb ? html`<rect x="${220 + w}" y="${y}" width="${wb}" height="20" fill="#c62828"><title>${digits(lang, b.breached)}</title></rect>` : ''}
         <text x="${226 + w + wb}" y="${y + 15}" font-size="12">${digits(lang, b.value)}${b.breached ? ` / ${digits(lang, b.breached)}` : ''}</text></g>`;

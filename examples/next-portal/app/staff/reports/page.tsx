@@ -73,7 +73,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <svg className="chart" role="img" aria-label={table.title} viewBox={`0 0 700 ${bars.length * 28 + 10}`} width="100%">
           {bars.map((b, i) => (
             <g key={i}>
-              <text x="0" y={i * 28 + 22} fontSize="12">
+              {/* In Persian the label's start is its right edge: anchored just left of the bars. */}
+              <text x={lang === 'fa' ? 210 : 0} y={i * 28 + 22} fontSize="12" direction={lang === 'fa' ? 'rtl' : 'ltr'}>
                 {b.name}
               </text>
               <rect x="220" y={i * 28 + 5} width={Math.round((b.value / max) * 400)} height="20" fill="#2e7d32" />
