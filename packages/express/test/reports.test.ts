@@ -44,6 +44,9 @@ describe('GET /reports/:kind over HTTP', () => {
     expect(body.table.columns).toEqual(['Month', 'Channel', 'Target', 'Met', 'Breached', 'Compliance %', 'Median time (hours)', 'P90 time (hours)']);
     // Two met (2 h, 4 h), one breached: 66.7 % met, median rank 1 (2 h), p90 rank 2 (4 h).
     expect(body.table.rows).toEqual([['1405-09', 'Information order', 'first response', 2, 1, 66.7, 2, 4]]);
+    const openapi = (await (await fetch(p.url('/openapi.json'))).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths)).toContain('/reports/{kind}');
+    expect(Object.keys(openapi.paths)).not.toContain('/search');
   });
 
   it('gives finance staff a CSV with a BOM and Persian headers, and an XLSX workbook', async () => {

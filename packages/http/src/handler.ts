@@ -81,6 +81,8 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
           payments: Boolean(options.paymentCallback),
           complaints: Boolean(options.complaintLookup),
           incidents: Boolean(options.incidentStatus),
+          reports: Boolean(options.reports),
+          search: Boolean(options.search),
         },
       });
       return jsonResponse(200, document, { 'cache-control': 'public, max-age=300' });
