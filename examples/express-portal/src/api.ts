@@ -4,12 +4,14 @@
  * `x-csrf-token`), which file a download token opens, where the browser goes after paying, and
  * the public complaint and incident lookups.
  */
+import { slaTargetTitles } from '@statdesk/core';
 import { statdeskRouter } from '@statdesk/express';
 import type { Express } from 'express';
 import { portalApiOptions, SAFE_METHODS } from './api-options';
 import type { PortalContext } from './portal-context';
 import { sameText } from './session';
 import { findUser } from './users';
+import { knownLabel } from './i18n';
 
 export function mountApi(app: Express, context: PortalContext): void {
   const { desk, tenantId } = context;
@@ -27,6 +29,8 @@ export function mountApi(app: Express, context: PortalContext): void {
         return user ? { tenantId, actor: { id: user.id, roles: [...user.roles] } } : null;
       },
       ...portalApiOptions(context),
+      reports: { source: context.reports, labels: { state: (_workflow, state) => knownLabel(state), target: slaTargetTitles(desk.registry) } },
+      search: { source: context.search },
     }),
   );
 }

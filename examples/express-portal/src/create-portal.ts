@@ -6,7 +6,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Catalogue, Desk, ProfileStore } from '@statdesk/core';
+import { createOfficeReports, createStaffSearch, type Catalogue, type Desk, type ProfileStore } from '@statdesk/core';
 import type { MikroOrmStorage } from '@statdesk/storage-mikro-orm';
 import type { GatewaySimulator } from '@statdesk/testing';
 import express from 'express';
@@ -54,6 +54,8 @@ export async function createPortal(options: PortalOptions): Promise<Portal> {
       bank,
       sessions: createSessionCodec(services.sessionSecret, { secure }),
       publicLimiter: services.publicLimiter,
+      reports: createOfficeReports({ storage }),
+      search: createStaffSearch({ desk, profiles }),
       baseUrl: services.baseUrl,
     };
 

@@ -109,6 +109,23 @@ const fa = {
   tehranTime: 'به وقت تهران',
   openapi: 'مستندات API',
   yes: 'بله',
+  reports: 'گزارش‌ها',
+  reportMonth: 'ماه (خورشیدی)',
+  reportKind: 'گزارش',
+  show: 'نمایش',
+  downloadCsv: 'دریافت CSV',
+  downloadXlsx: 'دریافت Excel',
+  noFigures: 'در این ماه رقمی ثبت نشده است.',
+  searchCases: 'جست‌وجوی پرونده',
+  searchBy: 'جست‌وجو بر اساس',
+  searchValue: 'عبارت',
+  search: 'جست‌وجو',
+  noResults: 'پرونده‌ای پیدا نشد.',
+  'by.order': 'شماره سفارش',
+  'by.tracking': 'کد رهگیری',
+  'by.receipt': 'شماره پیگیری فیش',
+  'by.nationalId': 'کد ملی',
+  createdAt: 'تاریخ ثبت',
 } as const;
 
 export type MessageKey = keyof typeof fa;
@@ -216,6 +233,23 @@ const en: Record<MessageKey, string> = {
   tehranTime: 'Tehran time',
   openapi: 'API documentation',
   yes: 'Yes',
+  reports: 'Reports',
+  reportMonth: 'Month (Solar Hijri)',
+  reportKind: 'Report',
+  show: 'Show',
+  downloadCsv: 'Download CSV',
+  downloadXlsx: 'Download Excel',
+  noFigures: 'No figures were recorded in this month.',
+  searchCases: 'Search cases',
+  searchBy: 'Search by',
+  searchValue: 'Value',
+  search: 'Search',
+  noResults: 'No case was found.',
+  'by.order': 'Order number',
+  'by.tracking': 'Tracking code',
+  'by.receipt': 'Receipt tracking number',
+  'by.nationalId': 'National ID',
+  createdAt: 'Created',
 };
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { fa, en };
@@ -313,6 +347,11 @@ const LABELS: Record<string, { fa: string; en: string }> = {
   'on-track': { fa: 'در مهلت', en: 'On track' },
   none: { fa: '—', en: '—' },
 };
+
+/** The label of a state, event or workflow id, if the portal has one. */
+export function knownLabel(id: string): { fa: string; en: string } | undefined {
+  return LABELS[id] ?? LABELS[id.split('.').at(-1) ?? id];
+}
 
 export function label(language: Language, id: string): string {
   const found = LABELS[id] ?? LABELS[id.split('.').at(-1) ?? id];

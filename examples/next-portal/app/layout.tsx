@@ -36,6 +36,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a href="/complaints">{t(lang, 'complaints')}</a>
             <a href="/status">{t(lang, 'serviceStatus')}</a>
             {isStaffUser(user) ? <a href="/staff">{t(lang, 'staffQueue')}</a> : null}
+            {isStaffUser(user) ? <a href="/staff/search">{t(lang, 'searchCases')}</a> : null}
+            {user?.roles.some((r) => r === 'supervisor' || r === 'finance-officer') ? <a href="/staff/reports">{t(lang, 'reports')}</a> : null}
             <a href={`/lang?to=${other}`} lang={other} className="lang-switch">
               {lang === 'fa' ? t(lang, 'english') : t(lang, 'persian')}
             </a>

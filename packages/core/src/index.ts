@@ -14,3 +14,5 @@ export * from './personal-data';
 export * from './notifications';
 export * from './payments';
 export * from './rate-limit';
+export * from './reports';
+export * from './search';

@@ -17,6 +17,8 @@ import { download, uploadFile } from './routes/file-routes';
 import { paymentCallback } from './routes/payment-routes';
 import { PROFILE_ROUTES } from './routes/profile-routes';
 import { incidentStatus, lookupComplaint } from './routes/public-routes';
+import { getReport } from './routes/report-routes';
+import { searchCases } from './routes/search-routes';
 import { getHistory, getInstance, listInstances, sendEvent, sendTypedEvent, startInstance } from './routes/workflow-routes';
 
 /**
@@ -65,7 +67,9 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
     .add('GET', '/downloads/:token', download)
     .add('GET', '/payments/callback/:gateway', paymentCallback)
     .add('POST', '/public/complaints/lookup', lookupComplaint)
-    .add('GET', '/public/incidents', incidentStatus);
+    .add('GET', '/public/incidents', incidentStatus)
+    .add('GET', '/reports/:kind', getReport)
+    .add('GET', '/search', searchCases);
   for (const [method, pattern, handler] of PROFILE_ROUTES) routes.add(method, pattern, handler);
   if (options.openapi !== false) {
     // Built on first request: the registry does not change while the desk runs.
@@ -81,6 +85,8 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
           complaints: Boolean(options.complaintLookup),
           incidents: Boolean(options.incidentStatus),
           profiles: Boolean(options.profiles),
+          reports: Boolean(options.reports),
+          search: Boolean(options.search),
         },
       });
       return jsonResponse(200, document, { 'cache-control': 'public, max-age=300' });

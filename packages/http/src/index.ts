@@ -23,3 +23,5 @@ export { UPLOAD_FIELD } from './receive-upload';
 export { readFormBody } from './read-form-body';
 export { queryFields, refuseUnsafeText, unsafeTextReason } from './safe-text';
 export { MAX_JSON_DEPTH } from './bounded-json';
+export { DEFAULT_REPORT_ROLES, type ReportRouteOptions, type SearchRouteOptions } from './report-options';
+export { reportCsv, reportXlsx } from './report-export';

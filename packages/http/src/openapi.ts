@@ -40,7 +40,16 @@ export interface OpenApiOptions {
   /** The URL the API is mounted at, e.g. `https://portal.example/api/statdesk`. */
   serverUrl?: string;
   /** Which routes the handler serves besides the workflow API. */
-  routes?: { files?: boolean; downloads?: boolean; payments?: boolean; complaints?: boolean; incidents?: boolean; profiles?: boolean };
+  routes?: {
+    files?: boolean;
+    downloads?: boolean;
+    payments?: boolean;
+    complaints?: boolean;
+    incidents?: boolean;
+    profiles?: boolean;
+    reports?: boolean;
+    search?: boolean;
+  };
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -265,6 +274,38 @@ function optionalPaths(routes: NonNullable<OpenApiOptions['routes']>): OpenApiDo
   if (routes.incidents) {
     paths['/public/incidents'] = {
       get: { operationId: 'incidentStatus', summary: 'Service incident status (rate limited)', responses: { 200: { description: 'Citizen-safe status' }, ...errors('RATE_LIMITED') } },
+    };
+  }
+  if (routes.reports) {
+    paths['/reports/{kind}'] = {
+      get: {
+        operationId: 'getReport',
+        summary: 'A report for Solar Hijri months (supervisors and finance staff): JSON, CSV (UTF-8 with BOM) or XLSX',
+        parameters: [
+          { name: 'kind', in: 'path', required: true, schema: { enum: ['sla', 'volumes', 'revenue', 'satisfaction'] } },
+          { name: 'from', in: 'query', required: true, schema: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' }, description: 'First month, e.g. 1405-09' },
+          { name: 'to', in: 'query', schema: { type: 'string' }, description: 'Last month (default: from)' },
+          { name: 'format', in: 'query', schema: { enum: ['json', 'csv', 'xlsx'] } },
+          { name: 'lang', in: 'query', schema: { enum: ['fa', 'en'] } },
+        ],
+        responses: {
+          200: { description: 'The report', content: { 'application/json': {}, 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } },
+          ...errors('VALIDATION', 'UNAUTHENTICATED', 'NOT_ALLOWED', 'NOT_FOUND'),
+        },
+      },
+    };
+  }
+  if (routes.search) {
+    paths['/search'] = {
+      get: {
+        operationId: 'searchCases',
+        summary: 'Staff search by order number, tracking code, receipt tracking number or national ID',
+        parameters: [
+          { name: 'by', in: 'query', required: true, schema: { enum: ['order', 'tracking', 'receipt', 'nationalId'] } },
+          { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 100 } },
+        ],
+        responses: { 200: { description: 'The cases this reader may see', content: json({ type: 'object', properties: { items: { type: 'array', items: ref('InstanceView') } }, required: ['items'] }) }, ...errors('VALIDATION', 'UNAUTHENTICATED', 'NOT_ALLOWED') },
+      },
     };
   }
   return paths;

@@ -13,25 +13,35 @@ import {
   type OutboxFailure,
   type OutboxRecord,
   type Page,
+  type ReportPeriod,
+  type RevenueLine,
+  type RevenueTotal,
+  type SatisfactionCount,
+  type SatisfactionSource,
+  type SlaComplianceCount,
   type Storage,
   type StorageTransaction,
   type TimerRecord,
+  type VolumeCount,
 } from '@statdesk/core';
 import { RowMapping } from './row-mapping';
 import type { SqlDatabase } from './sql/sql-database';
 import { sqlValues, type SqlValues } from './sql/sql-values';
 import { claimStatements, sql, type ClaimStatement } from './sql/statements';
+import { SqlReports } from './sql-reports';
 import { SqlTransaction } from './sql-transaction';
 
 export class SqlStorage implements Storage {
   protected readonly values: SqlValues;
   protected readonly rows: RowMapping;
   private readonly claims: { timers: ClaimStatement; outbox: ClaimStatement };
+  private readonly reports: SqlReports;
 
   constructor(protected readonly db: SqlDatabase) {
     this.values = sqlValues(db.dialect);
     this.rows = new RowMapping(this.values);
     this.claims = claimStatements(db.dialect);
+    this.reports = new SqlReports(db, this.values);
   }
 
   /** @internal The connection pool this storage runs on, shared by the package's other stores. */
@@ -54,6 +64,22 @@ export class SqlStorage implements Storage {
       if (failure) throw failure.error;
       return result;
     });
+  }
+
+  reportSlaCompliance(period: ReportPeriod): Promise<SlaComplianceCount[]> {
+    return this.reports.reportSlaCompliance(period);
+  }
+
+  reportVolumes(period: ReportPeriod, kindField?: string): Promise<VolumeCount[]> {
+    return this.reports.reportVolumes(period, kindField);
+  }
+
+  reportRevenue(period: ReportPeriod, lines: readonly RevenueLine[]): Promise<RevenueTotal[]> {
+    return this.reports.reportRevenue(period, lines);
+  }
+
+  reportSatisfaction(period: ReportPeriod, source: SatisfactionSource): Promise<SatisfactionCount[]> {
+    return this.reports.reportSatisfaction(period, source);
   }
 
   getInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {

@@ -20,6 +20,7 @@ import {
   type InstanceRecord,
   type InstanceRef,
   type OutboxRecord,
+  type SlaOutcomeRecord,
   type StorageTransaction,
   type TimerRecord,
   type TimerRef,
@@ -28,6 +29,7 @@ import type { Dialect } from './orm-config';
 import type { RowMapping } from './row-mapping';
 import type { SqlSession } from './sql/sql-database';
 import type { SqlValues } from './sql/sql-values';
+import { reportStatements } from './sql/report-statements';
 import { columns, postgresBatch, sql, takeDueTimersStatement } from './sql/statements';
 
 /** Rows per multi-row statement: far below PostgreSQL's 65,535 parameters and SQLite's 32,766. */
@@ -49,13 +51,16 @@ export class SqlTransaction implements StorageTransaction {
    * nothing left to delete (no other transaction can insert that key before this one ends).
    */
   private readonly consumedKeys = new Set<string>();
+  private readonly reportSql: ReturnType<typeof reportStatements>;
 
   constructor(
     private readonly session: SqlSession,
     private readonly rows: RowMapping,
     private readonly values: SqlValues,
     private readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.reportSql = reportStatements(dialect);
+  }
 
   /** Writes what is held back; call before committing (a conflict then poisons the transaction). */
   flush(): Promise<void> {
@@ -268,6 +273,18 @@ export class SqlTransaction implements StorageTransaction {
   enqueueOutbox(records: readonly OutboxRecord[]): Promise<void> {
     return this.guard(async () => {
       if (records.length) await this.session.run(sql.enqueueOutbox(records.length), records.flatMap((r) => this.rows.outboxParams(r)));
+    });
+  }
+
+  recordSlaOutcomes(records: readonly SlaOutcomeRecord[]): Promise<void> {
+    const v = this.values;
+    return this.guard(async () => {
+      for (const o of records) {
+        await this.session.run(this.reportSql.upsertSlaOutcome, [
+          o.tenantId, o.instanceId, o.policy, o.target, o.cycle, o.workflow, o.outcome,
+          v.time(o.decidedAt), o.stoppedAt ? v.time(o.stoppedAt) : null, o.elapsedMs, o.clock, v.bool(o.bestEffort),
+        ]);
+      }
     });
   }
 

@@ -20,13 +20,22 @@ import {
   type OutboxFailure,
   type OutboxRecord,
   type Page,
+  type ReportPeriod,
+  type RevenueLine,
+  type RevenueTotal,
+  type SatisfactionCount,
+  type SatisfactionSource,
+  type SlaComplianceCount,
+  type SlaOutcomeRecord,
   type Storage,
   type StorageTransaction,
   type TimerRecord,
   type TimerRef,
+  type VolumeCount,
 } from '@statdesk/core';
 import { copyRow } from './copy-row';
 import { PairMap } from './pair-map';
+import { memoryRevenue, memorySatisfaction, memorySlaCompliance, memoryVolumes } from './memory-reports';
 
 interface Lease {
   workerId: string;
@@ -48,6 +57,8 @@ interface Tables {
   keyIndex: Map<string, Map<string, boolean>>;
   /** Each instance's current keys: `tenant, instance` → keys. */
   instanceKeys: Map<string, InstanceKey[]>;
+  /** SLA outcomes: `tenant, instance, policy, target, cycle` → outcome. */
+  slaOutcomes: Map<string, SlaOutcomeRecord>;
 }
 
 type Op =
@@ -59,7 +70,8 @@ type Op =
   | { kind: 'consumeTimer'; tenantId: string; timerId: string }
   | { kind: 'enqueueOutbox'; records: readonly OutboxRecord[] }
   | { kind: 'saveCommand'; record: CommandRecord }
-  | { kind: 'setKeys'; ref: InstanceRef; keys: InstanceKey[] };
+  | { kind: 'setKeys'; ref: InstanceRef; keys: InstanceKey[] }
+  | { kind: 'recordSlaOutcomes'; records: SlaOutcomeRecord[] };
 
 // Two or three parts: a template costs far less than joining a rest array, on every call.
 const key = (a: string, b: string, c?: string) => (c === undefined ? `${a}\u0000${b}` : `${a}\u0000${b}\u0000${c}`);
@@ -97,6 +109,7 @@ export class MemoryStorage implements Storage {
     commands: new Map(),
     keyIndex: new Map(),
     instanceKeys: new Map(),
+    slaOutcomes: new Map(),
     held: new Set(),
   };
 
@@ -131,6 +144,22 @@ export class MemoryStorage implements Storage {
       // Timers taken by `takeDueTimers` are held, as row locks are, until the transaction ends.
       for (const id of tx.holding) this.tables.held.delete(id);
     }
+  }
+
+  async reportSlaCompliance(period: ReportPeriod): Promise<SlaComplianceCount[]> {
+    return memorySlaCompliance(this.tables.slaOutcomes.values(), period);
+  }
+
+  async reportVolumes(period: ReportPeriod, kindField = 'kind'): Promise<VolumeCount[]> {
+    return memoryVolumes(this.tables.instances.values(), (ref) => this.tables.history.get(ref.tenantId, ref.id)?.[0], period, kindField);
+  }
+
+  async reportRevenue(period: ReportPeriod, lines: readonly RevenueLine[]): Promise<RevenueTotal[]> {
+    return memoryRevenue(this.tables.instances.values(), (i) => this.tables.history.get(i.tenantId, i.id) ?? [], period, lines);
+  }
+
+  async reportSatisfaction(period: ReportPeriod, source: SatisfactionSource): Promise<SatisfactionCount[]> {
+    return memorySatisfaction(this.tables.instances.values(), (i) => this.tables.history.get(i.tenantId, i.id) ?? [], period, source);
   }
 
   async getInstance(ref: InstanceRef): Promise<InstanceRecord | undefined> {
@@ -375,6 +404,10 @@ class MemoryTransaction implements StorageTransaction {
     return clone(this.ownCommands.get(k) ?? this.tables.commands.get(k));
   }
 
+  async recordSlaOutcomes(records: readonly SlaOutcomeRecord[]): Promise<void> {
+    this.ops.push({ kind: 'recordSlaOutcomes', records: records.map(clone) });
+  }
+
   async saveCommand(record: CommandRecord): Promise<void> {
     const k = key(record.tenantId, record.idempotencyKey);
     if (this.tables.commands.has(k) || this.ownCommands.has(k)) throw duplicateKey(record.idempotencyKey);
@@ -512,6 +545,9 @@ function apply(tables: Tables, op: Op): void {
     }
     case 'enqueueOutbox':
       for (const record of op.records) tables.outbox.set(record.id, record);
+      return;
+    case 'recordSlaOutcomes':
+      for (const o of op.records) tables.slaOutcomes.set(`${key(o.tenantId, o.instanceId, o.policy)}\u0000${o.target}\u0000${o.cycle}`, o);
       return;
     case 'saveCommand':
       tables.commands.set(key(op.record.tenantId, op.record.idempotencyKey), op.record);

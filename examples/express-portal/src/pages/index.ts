@@ -11,6 +11,7 @@ import { mountInstanceActions } from './instance-page';
 import { layout } from './layout';
 import { mountOrders } from './orders';
 import { csrfCheck, errorPage, pageState, sessionMiddleware } from './page-route';
+import { mountReports } from './reports';
 import { mountShop } from './shop';
 import { mountStaff } from './staff';
 import { mountStatus } from './status';
@@ -39,6 +40,7 @@ export function mountPages(app: Express, context: PortalContext, logError: (erro
   mountShop(app, context);
   mountStatus(app, context);
   mountStaff(app, context);
+  mountReports(app, context);
   mountInstanceActions(app, context);
   app.use((_req, res) => {
     const page = pageState(res);

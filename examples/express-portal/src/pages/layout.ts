@@ -49,7 +49,8 @@ export function layout(page: PageState, title: string, body: SafeHtml): string {
     <a href="/shop">${t(lang, 'products')}</a>
     <a href="/complaints">${t(lang, 'complaints')}</a>
     <a href="/status">${t(lang, 'serviceStatus')}</a>
-    ${user && user.roles.some((r) => !['applicant', 'citizen', 'customer'].includes(r)) ? html`<a href="/staff">${t(lang, 'staffQueue')}</a>` : ''}
+    ${user && user.roles.some((r) => !['applicant', 'citizen', 'customer'].includes(r)) ? html`<a href="/staff">${t(lang, 'staffQueue')}</a> <a href="/staff/search">${t(lang, 'searchCases')}</a>` : ''}
+    ${user && user.roles.some((r) => ['supervisor', 'finance-officer'].includes(r)) ? html`<a href="/staff/reports">${t(lang, 'reports')}</a>` : ''}
     <a href="${switchLanguageHref(page)}" lang="${lang === 'fa' ? 'en' : 'fa'}">${lang === 'fa' ? t(lang, 'english') : t(lang, 'persian')}</a>
     ${user
       ? html`<form method="post" action="/logout" class="inline"><span>${t(lang, 'signedInAs')}: ${user.name[lang]}</span> ${csrfField(page)}<button>${t(lang, 'logout')}</button></form>`

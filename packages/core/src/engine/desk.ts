@@ -40,7 +40,8 @@ import { SYSTEM_ROLE, systemActor, type Actor } from './actor';
 import { backoffDelay } from './backoff';
 import { CalendarWatch, deskCalendars } from './calendar-watch';
 import { checkNotificationTemplates } from './notification-templates-check';
-import type { EventSpec, PersistedWorkflowSnapshot, WorkflowDefinition } from './definition';
+import type { DerivedHistoryEntry, EventSpec, PersistedWorkflowSnapshot, WorkflowDefinition } from './definition';
+import type { SlaBinding } from '../sla/with-sla';
 import type { NotifyEffect, OutboxEffect } from './effects';
 import { GENESIS_HASH, hashHistory, verifyHistoryChain, type HistoryVerification } from './history-chain';
 import { canonicalJson, decodeJson, encodeJson } from './json-codec';
@@ -966,10 +967,13 @@ class DeskEngine implements Desk {
     if (updated.keys !== record.keys) await tx.setInstanceKeys(ref, updated.keys);
     await tx.appendHistory(history);
 
+    // Read once, when the derived timers or the SLA outcomes need it.
+    let historyEntries: readonly DerivedHistoryEntry[] | undefined;
+    const readEntries = async () => (historyEntries ??= await this.derivedHistory(tx, ref));
     if (status === 'done') {
       await tx.deleteAllTimers(ref);
     } else {
-      if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now);
+      if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now, await readEntries());
       if (plan.cancelled.length) await tx.deleteTimers(ref, plan.cancelled);
       for (const timer of plan.timers) {
         await tx.putTimer({
@@ -982,6 +986,11 @@ class DeskEngine implements Desk {
           createdAt: now,
         });
       }
+    }
+    const sla = (def as { sla?: SlaBinding }).sla;
+    if (sla) {
+      const decided = sla.outcomes(await readEntries(), now);
+      if (decided.length) await tx.recordSlaOutcomes(decided.map((o) => ({ ...o, tenantId: record.tenantId, instanceId: record.id, workflow: def.name })));
     }
     if (plan.effects.length) {
       await tx.enqueueOutbox(
@@ -1032,6 +1041,19 @@ class DeskEngine implements Desk {
     };
   }
 
+  /** The instance's history as of `tx`, decoded, as derived timers and SLA outcomes read it. */
+  private async derivedHistory(tx: StorageTransaction, ref: InstanceRef): Promise<readonly DerivedHistoryEntry[]> {
+    return (await tx.readHistory(ref)).map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actorRole: row.actorRole,
+      eventType: row.eventType,
+      fromState: row.fromState,
+      toState: row.toState,
+      payload: decodeJson(row.payload),
+    }));
+  }
+
   /**
    * Makes the instance's derived timers equal to what the definition derives from its history.
    * Unchanged timers are left alone, so a worker holding one keeps a valid claim.
@@ -1042,17 +1064,9 @@ class DeskEngine implements Desk {
     record: InstanceRecord,
     snapshot: AnyMachineSnapshot,
     now: Date,
+    history: readonly DerivedHistoryEntry[],
   ): Promise<void> {
     const ref = { tenantId: record.tenantId, instanceId: record.id };
-    const history = (await tx.readHistory(ref)).map((row) => ({
-      seq: row.seq,
-      at: row.at,
-      actorRole: row.actorRole,
-      eventType: row.eventType,
-      fromState: row.fromState,
-      toState: row.toState,
-      payload: decodeJson(row.payload),
-    }));
     const wanted = new Map<string, TimerRecord>();
     for (const timer of def.derivedTimers!({ tenantId: record.tenantId, instanceId: record.id, history, snapshot, now })) {
       const key = `${DERIVED_PREFIX}${timer.key}`;

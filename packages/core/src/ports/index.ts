@@ -1,6 +1,7 @@
 export type * from './json';
 export * from './clock';
 export type * from './storage';
+export type * from './reports';
 export type * from './notification';
 export type * from './payment';
 export type * from './catalogue';

@@ -19,6 +19,7 @@
  * `transaction()` commits, and in both cases `transaction()` rejects and nothing is written.
  */
 import type { JsonValue } from './json';
+import type { ReportReads, SlaOutcomeRecord } from './reports';
 
 /** Addresses one instance: its tenant and id. */
 export interface InstanceRef {
@@ -292,6 +293,8 @@ export interface StorageTransaction {
   getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined>;
   /** MUST raise `ConflictError` when the (tenant, key) exists. */
   saveCommand(record: CommandRecord): Promise<void>;
+  /** Insert or replace SLA outcomes by (tenant, instance, policy, target, cycle); see `ports/reports.ts`. */
+  recordSlaOutcomes(records: readonly SlaOutcomeRecord[]): Promise<void>;
 }
 
 /**
@@ -299,7 +302,7 @@ export interface StorageTransaction {
  * claims of due timers and outbox rows for workers. Every adapter must pass `describeStorageConformance` from
  * `@statdesk/testing/conformance`.
  */
-export interface Storage {
+export interface Storage extends ReportReads {
   /**
    * Run `fn` in one atomic unit of work. Commits when `fn` resolves, rolls back when it
    * rejects (rethrowing its error). Conflicts detected at commit reject with `ConflictError`.

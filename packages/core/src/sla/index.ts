@@ -36,3 +36,4 @@ export { planSlaTimers } from './plan-timers';
 export { withSla, type WithSlaOptions, type SlaBinding, type SlaWorkflowDefinition } from './with-sla';
 export { slaSummary, compareSlaUrgency, type SlaSummary, type SlaUrgency } from './summary';
 export { previewCalendarChange, type SlaCase, type SlaDeadlineChange, type CalendarChangePreview } from './calendar-preview';
+export { decidedSlaOutcomes, type DecidedSlaOutcome } from './outcomes';

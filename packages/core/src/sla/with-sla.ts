@@ -11,6 +11,7 @@ import { defineWorkflow, type DerivedTimerContext, type WorkflowDefinition, type
 import type { SlaHistoryEntry } from './conditions';
 import { computeSlaStatus, type SlaStatus } from './compute-status';
 import { defineSlaPolicy, isDefinedSlaPolicy } from './define-policy';
+import { decidedSlaOutcomes, type DecidedSlaOutcome } from './outcomes';
 import { planSlaTimers } from './plan-timers';
 import type { SlaCondition, SlaPolicy, SlaPolicyInput } from './policy.schema';
 import { slaEventType } from './sla-events';
@@ -49,6 +50,8 @@ export interface SlaBinding {
   status(history: readonly SlaHistoryEntry[], now: Date): SlaStatus[];
   /** The work-queue summary at `now`. */
   summary(history: readonly SlaHistoryEntry[], now: Date): SlaSummary;
+  /** The outcomes decided by the transition recorded at `now` (the engine stores them for reports). */
+  outcomes(history: readonly SlaHistoryEntry[], now: Date): DecidedSlaOutcome[];
 }
 
 /** A workflow definition with its SLA attached. */
@@ -94,6 +97,7 @@ export function withSla<M extends AnyStateMachine>(base: WorkflowDefinition<M>, 
     ...(province === undefined ? {} : { province }),
     status: (history: readonly SlaHistoryEntry[], now: Date) => computeSlaStatus(policy, history, calendar, now, computeOptions),
     summary: (history: readonly SlaHistoryEntry[], now: Date) => slaSummary(computeSlaStatus(policy, history, calendar, now, computeOptions), now),
+    outcomes: (history: readonly SlaHistoryEntry[], now: Date) => decidedSlaOutcomes(computeSlaStatus(policy, history, calendar, now, computeOptions), now),
   });
   return Object.freeze({ ...definition, sla: binding });
 }

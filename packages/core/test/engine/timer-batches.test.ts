@@ -88,6 +88,10 @@ class ObservedStorage implements Storage {
   claimOutbox: Storage['claimOutbox'] = (o) => this.inner.claimOutbox(o);
   completeOutbox: Storage['completeOutbox'] = (id, at) => this.inner.completeOutbox(id, at);
   failOutbox: Storage['failOutbox'] = (id, f) => this.inner.failOutbox(id, f);
+  reportSlaCompliance: Storage['reportSlaCompliance'] = (p) => this.inner.reportSlaCompliance(p);
+  reportVolumes: Storage['reportVolumes'] = (p, k) => this.inner.reportVolumes(p, k);
+  reportRevenue: Storage['reportRevenue'] = (p, l) => this.inner.reportRevenue(p, l);
+  reportSatisfaction: Storage['reportSatisfaction'] = (p, s) => this.inner.reportSatisfaction(p, s);
 }
 
 async function setupDesk(count: number, options: { deliveriesPerTransaction?: number; titles?: (i: number) => string; plain?: boolean } = {}) {

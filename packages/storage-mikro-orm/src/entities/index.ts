@@ -7,9 +7,22 @@ import { ProductEntity } from './product.entity';
 import { ProfileEntity } from './profile.entity';
 import { RateBucketEntity } from './rate-bucket.entity';
 import { SentNotificationEntity } from './sent-notification.entity';
+import { SlaOutcomeEntity } from './sla-outcome.entity';
 import { TimerEntity } from './timer.entity';
 
-export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, RateBucketEntity, SentNotificationEntity, TimerEntity };
+export {
+  CommandEntity,
+  HistoryEntity,
+  InstanceEntity,
+  InstanceKeyEntity,
+  OutboxEntity,
+  ProductEntity,
+  ProfileEntity,
+  RateBucketEntity,
+  SentNotificationEntity,
+  SlaOutcomeEntity,
+  TimerEntity,
+};
 
 /**
  * statdesk's tables as MikroORM entity schemas. They define the schema and its migrations; the
@@ -26,4 +39,5 @@ export const statdeskEntities = [
   ProductEntity,
   SentNotificationEntity,
   RateBucketEntity,
+  SlaOutcomeEntity,
 ];

@@ -5,3 +5,4 @@ export * from './catalogue-suite';
 export * from './sent-notification-store-suite';
 export * from './engine-scenarios';
 export * from './rate-limiter-suite';
+export * from './report-suite';

@@ -4,6 +4,8 @@
  * OpenAPI document. Who calls is the demo session; unsafe requests must also carry the
  * session's CSRF token in `x-csrf-token` (as in the Express portal).
  */
+import { createOfficeReports, createStaffSearch, slaTargetTitles } from '@statdesk/core';
+import { knownLabel } from '@statdesk/example-express-portal/i18n';
 import { toNextHandler } from '@statdesk/next';
 import { portalApiOptions, SAFE_METHODS } from '@statdesk/example-express-portal/api-options';
 import { sameText } from '@statdesk/example-express-portal/session';
@@ -27,6 +29,11 @@ export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = toNextHandler(as
       },
       clientAddress: (request) => clientAddress(request.headers),
       ...portalApiOptions(portal),
+      reports: {
+        source: createOfficeReports({ storage: portal.storage }),
+        labels: { state: (_workflow, state) => knownLabel(state), target: slaTargetTitles(portal.desk.registry) },
+      },
+      search: { source: createStaffSearch({ desk: portal.desk, profiles: portal.profiles }) },
     },
   };
 });

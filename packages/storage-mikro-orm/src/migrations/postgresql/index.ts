@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126072036 } from './Migration20261126072036';
 import { Migration20261126082425 } from './Migration20261126082425';
 import { Migration20261126103000 } from './Migration20261126103000';
+import { Migration20261208110000 } from './Migration20261208110000';
 import { Migration20261208120000 } from './Migration20261208120000';
 
 /** PostgreSQL migrations in the order they apply. Append new ones; never edit applied ones. */
@@ -11,6 +12,8 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261126082425', class: Migration20261126082425 },
   // Erased profiles: a nullable national-ID lookup hash.
   { name: 'Migration20261126103000', class: Migration20261126103000 },
+  // Reports: SLA outcomes and a history index by event type and time.
+  { name: 'Migration20261208110000', class: Migration20261208110000 },
   // Shared public rate limits (token buckets by hashed client key).
   { name: 'Migration20261208120000', class: Migration20261208120000 },
 ];

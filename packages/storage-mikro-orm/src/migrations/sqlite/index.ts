@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126071959 } from './Migration20261126071959';
 import { Migration20261126082358 } from './Migration20261126082358';
 import { Migration20261126103001 } from './Migration20261126103001';
+import { Migration20261208110001 } from './Migration20261208110001';
 import { Migration20261208120001 } from './Migration20261208120001';
 
 /** SQLite migrations in the order they apply. Append new ones; never edit applied ones. */
@@ -11,6 +12,8 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261126082358', class: Migration20261126082358 },
   // Erased profiles: a nullable national-ID lookup hash.
   { name: 'Migration20261126103001', class: Migration20261126103001 },
+  // Reports: SLA outcomes and a history index by event type and time.
+  { name: 'Migration20261208110001', class: Migration20261208110001 },
   // Shared public rate limits (token buckets by hashed client key).
   { name: 'Migration20261208120001', class: Migration20261208120001 },
 ];

@@ -90,6 +90,10 @@ export function killableStorage(inner: Storage, kill: KillSwitch): Storage {
       return claimed;
     },
     nextTimerDue: () => inner.nextTimerDue(),
+    reportSlaCompliance: (period) => inner.reportSlaCompliance(period),
+    reportVolumes: (period, kindField) => inner.reportVolumes(period, kindField),
+    reportRevenue: (period, lines) => inner.reportRevenue(period, lines),
+    reportSatisfaction: (period, source) => inner.reportSatisfaction(period, source),
     async claimOutbox(options) {
       const claimed = await inner.claimOutbox(options);
       if (claimed.length) kill.point('claimOutbox.after');

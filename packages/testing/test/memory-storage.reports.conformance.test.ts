@@ -1,0 +1,4 @@
+import { describeReportConformance } from '../src/conformance';
+import { MemoryStorage } from '../src/memory-storage';
+
+describeReportConformance({ name: 'memory', setup: async () => ({ storage: new MemoryStorage() }) });
