@@ -4,7 +4,8 @@
  * are idempotent on authority) but never loses the fact that it was asked for.
  *
  * initiated → redirected → (callback OK | reconciler says paid) → verifying → verified → settled;
- * NOK, definite failures and abandoned payments end in `failed`; answers that never come lead
+ * NOK, definite failures and abandoned payments end in `failed` (a NOK arriving while the payment
+ * is already being checked is confirmed by verification first); answers that never come lead
  * to `unknown`, which the reconciler keeps re-checking. A verified payment whose payer no longer
  * takes it (the order was cancelled meanwhile) waits in `refundDue` for finance.
  */
@@ -133,8 +134,10 @@ export function paymentMachine(options: ResolvedPaymentOptions) {
         ],
         after: { inquiryTimeout: 'unknown' },
         on: {
-          // A late callback or the unverified sweep may arrive while the inquiry is out.
-          callback: [{ guard: 'callbackOk', target: 'verifying' }, { target: 'failed', actions: fail('cancelled', 'the payer cancelled at the bank') }],
+          // A late callback or the unverified sweep may arrive while the inquiry is out. Here a NOK
+          // is not taken at its word: the payer may have paid after all (a second tab, a retry at
+          // the bank), so verification decides; an unpaid payment then fails as not paid.
+          callback: 'verifying',
           reportedPaid: 'verifying',
           verificationSucceeded: { target: 'verified', actions: 'recordVerification' },
           verificationFailed: { target: 'failed', actions: 'recordFailure' },
