@@ -8,6 +8,7 @@ export {
   type PaymentEvent,
   type PaymentMachine,
   type PaymentInquireEffect,
+  type PaymentReverseEffect,
   type PaymentRequestEffect,
   type PaymentSettleEffect,
   type PaymentVerifyEffect,

@@ -16,7 +16,7 @@ import type { OutboxEffect } from '../engine/effects';
 import { isStatdeskError } from '../errors';
 import { isPaymentGatewayError } from './errors';
 import type { GatewayRegistry } from './gateway-registry';
-import type { PaymentInquireEffect, PaymentRequestEffect, PaymentSettleEffect, PaymentVerifyEffect } from './payment.machine';
+import type { PaymentInquireEffect, PaymentRequestEffect, PaymentReverseEffect, PaymentSettleEffect, PaymentVerifyEffect } from './payment.machine';
 import { PAYMENT_WORKFLOW } from './payment.workflow';
 
 /** What a payer workflow emits (`effect('payment.open', …)`) to start a payment. */
@@ -55,7 +55,7 @@ export function paymentIdFor(payerId: string, attempt: number): string {
 
 /**
  * The outbox handlers that talk to the gateways for the payment workflow (`payment.open`, request, verify,
- * inquire, settle): register them in `DeskOptions.effects`.
+ * inquire, settle, reverse): register them in `DeskOptions.effects`.
  */
 export function paymentEffects(options: PaymentEffectsOptions): Record<string, EffectHandler> {
   const { gateways } = options;
@@ -156,6 +156,23 @@ export function paymentEffects(options: PaymentEffectsOptions): Record<string, E
     await sendQuietly(effect, 'inquired', { instanceId: effect.instanceId, event: { type: 'inquired', status } });
   };
 
+  const reverse: EffectHandler = async (effect) => {
+    const payload = effect.payload as PaymentReverseEffect;
+    const gateway = gateways.get(payload.gateway);
+    if (!gateway.capabilities.reverse) {
+      await sendQuietly(effect, 'refused', { instanceId: effect.instanceId, event: { type: 'reverseRefused', message: `gateway ${payload.gateway} cannot reverse payments` } });
+      return;
+    }
+    // No answer (time-out, −12, −52) rejects here and is retried: only a definite answer counts.
+    const outcome = await gateway.reverse(payload.authority);
+    // A refusal after an earlier run already reversed it (a crash before recording): done, not refused.
+    const done = outcome.reversed || (gateway.capabilities.inquire && (await gateway.inquire(payload.authority)) === 'reversed');
+    const event = done
+      ? { type: 'reversed' }
+      : { type: 'reverseRefused', message: outcome.message ?? 'the gateway refused to reverse the payment', ...(outcome.code !== undefined ? { code: outcome.code } : {}) };
+    await sendQuietly(effect, done ? 'reversed' : 'refused', { instanceId: effect.instanceId, event });
+  };
+
   const settle: EffectHandler = async (effect) => {
     const payload = effect.payload as PaymentSettleEffect;
     const event =
@@ -176,5 +193,6 @@ export function paymentEffects(options: PaymentEffectsOptions): Record<string, E
     'payment.verify': verify,
     'payment.inquire': inquire,
     'payment.settle': settle,
+    'payment.reverse': reverse,
   };
 }

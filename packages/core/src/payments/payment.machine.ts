@@ -7,7 +7,9 @@
  * NOK, definite failures and abandoned payments end in `failed` (a NOK arriving while the payment
  * is already being checked is confirmed by verification first); answers that never come lead
  * to `unknown`, which the reconciler keeps re-checking. A verified payment whose payer no longer
- * takes it (the order was cancelled meanwhile) waits in `refundDue` for finance.
+ * takes it (the order was cancelled meanwhile) waits in `refundDue` for finance, who either has
+ * the gateway reverse it (`reverse`, inside the gateway's window) or pays it back by bank
+ * transfer and records the reference (`recordRefund`).
  */
 import { assign, setup } from 'xstate';
 import { effect } from '../engine/effects';
@@ -29,7 +31,10 @@ export type PaymentEvent =
   | { type: 'verificationFailed'; reason: VerificationFailure; message: string }
   | { type: 'settled' }
   | { type: 'payerRefused'; message: string }
-  | { type: 'recordRefund'; reference: string; note?: string };
+  | { type: 'recordRefund'; reference: string; note?: string }
+  | { type: 'reverse' }
+  | { type: 'reversed' }
+  | { type: 'reverseRefused'; message: string; code?: number };
 
 /** Effect payloads the payment emits; handlers in `paymentEffects`. */
 export interface PaymentRequestEffect {
@@ -53,6 +58,13 @@ export interface PaymentVerifyEffect {
 }
 /** Payload of the `payment.inquire` effect. */
 export interface PaymentInquireEffect {
+  /** The gateway's name. */
+  gateway: string;
+  /** The gateway's id for the payment. */
+  authority: string;
+}
+/** Payload of the `payment.reverse` effect: undo the verified payment at its gateway. */
+export interface PaymentReverseEffect {
   /** The gateway's name. */
   gateway: string;
   /** The gateway's id for the payment. */
@@ -188,7 +200,24 @@ export function paymentMachine(options: ResolvedPaymentOptions) {
         },
       },
       refundDue: {
-        on: { recordRefund: { target: 'refunded', actions: assign({ refund: ({ event }) => ({ reference: event.reference, ...(event.note ? { note: event.note } : {}) }) }) } },
+        on: {
+          // Finance paid it back by bank transfer (outside the gateway's reversal window, or a
+          // gateway that cannot reverse) and records the transfer's reference.
+          recordRefund: { target: 'refunded', actions: assign({ refund: ({ event }) => ({ reference: event.reference, method: 'bank-transfer' as const, ...(event.note ? { note: event.note } : {}) }) }) },
+          // Finance asks the gateway to undo the payment (Zarinpal: within 30 minutes of payment).
+          reverse: 'reversing',
+        },
+      },
+      reversing: {
+        entry: effect('payment.reverse', ({ context }): PaymentReverseEffect => ({ gateway: context.gateway, authority: context.authority! })),
+        on: {
+          reversed: { target: 'refunded', actions: assign({ refund: ({ context }) => ({ reference: context.authority!, method: 'gateway-reverse' as const }) }) },
+          // A definite no (window passed, not reversible): back to finance, who pays it back by transfer.
+          reverseRefused: {
+            target: 'refundDue',
+            actions: assign({ reverseRefusal: ({ event }) => ({ message: event.message, ...(event.code !== undefined ? { code: event.code } : {}) }) }),
+          },
+        },
       },
       settled: { type: 'final' },
       refunded: { type: 'final' },
