@@ -88,6 +88,8 @@ export const eventSchemas = {
   reissueLink: z.object({}),
   revokeLink: z.object({ reason: text(1000) }),
   close: z.object({}),
+  cannotFulfil: z.object({ reason: text(1000) }),
+  recordRefund: z.object({ reference: text(100) }),
 };
 
 /** Server-added facts common to every event: when, and who. */
@@ -128,7 +130,9 @@ export type InformationOrderEvent =
   | ({ type: 'download'; token: string; fileKey: string; linkId?: string } & Stamp)
   | ({ type: 'reissueLink'; link?: DownloadLink; closesAt?: Date } & Stamp)
   | ({ type: 'revokeLink'; reason: string } & Stamp)
-  | ({ type: 'close' } & Stamp);
+  | ({ type: 'close' } & Stamp)
+  | ({ type: 'cannotFulfil'; reason: string } & Stamp)
+  | ({ type: 'recordRefund'; reference: string } & Stamp);
 
 /** What starts an information order. */
 export interface InformationOrderInput {

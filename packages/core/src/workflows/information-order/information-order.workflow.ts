@@ -105,6 +105,8 @@ export function informationOrderWorkflow(options: InformationOrderOptions = {}) 
       }),
       revokeLink: plain('revokeLink'),
       close: plain('close'),
+      cannotFulfil: plain('cannotFulfil'),
+      recordRefund: plain('recordRefund'),
     },
     keys: (snapshot) => {
       const c = snapshot.context;
