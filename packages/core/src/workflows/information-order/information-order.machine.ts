@@ -157,6 +157,9 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
           dueAt: event.at ?? new Date(0),
         },
       })),
+      keepRefundAccount: assign(({ context, event }) =>
+        event.type === 'provideRefundAccount' && event.account && context.refund ? { refund: { ...context.refund, account: event.account } } : {},
+      ),
       markRefunded: assign(({ context, event }) =>
         event.type === 'recordRefund' && context.refund ? { refund: { ...context.refund, paid: { reference: event.reference, at: event.at ?? new Date(0), by: event.actorId ?? '' } } } : {},
       ),
@@ -383,6 +386,7 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
         entry: toApplicant((c) => (c.refund ? notification(INFORMATION_ORDER_TEMPLATES.refundDue, { orderNumber: c.orderNumber, amount: c.refund.amountRial }) : null)),
         on: {
           recordRefund: { target: 'refunded', actions: 'markRefunded' },
+          provideRefundAccount: { actions: 'keepRefundAccount' },
           sendMessage: { actions: 'addMessage' },
         },
       },

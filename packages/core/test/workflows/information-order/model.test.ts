@@ -75,6 +75,7 @@ const sampleEvents: InformationOrderEvent[] = [
   { type: 'close', at, actorId: 'maryam' },
   { type: 'cannotFulfil', reason: 'data withdrawn', at, actorId: 'preparer-1' },
   { type: 'recordRefund', reference: 'SATNA-1', at, actorId: 'finance-1' },
+  { type: 'provideRefundAccount', iban: '', account: { sealed: 'sealed', lastFour: '0001' }, at, actorId: 'maryam' },
   ...timerEvents,
 ];
 
@@ -148,6 +149,7 @@ describe('information order: model-based', () => {
     close: (w, id) => send(w, id, maryam, { type: 'close' }),
     cannotFulfil: (w, id) => send(w, id, preparer, { type: 'cannotFulfil', reason: 'data withdrawn' }),
     recordRefund: (w, id) => send(w, id, finance, { type: 'recordRefund', reference: 'SATNA-1' }),
+    provideRefundAccount: (w, id) => send(w, id, maryam, { type: 'provideRefundAccount', iban: 'IR570629600000001003242001' }),
   };
 
   const paths = getShortestPaths(machine, traversal);

@@ -4,7 +4,9 @@
  * amount is due, the applicant is told, finance records the transfer, and the applicant is told
  * again. Runs on memory, PostgreSQL and SQLite.
  */
+import { testPersonalDataSealer } from '@statdesk/testing';
 import { describe, expect, it } from 'vitest';
+import { openRefundAccount } from '../../../src';
 import { contextOf, createWorld, finance, maryam, orderAt, preparer, send, stateOf, supervisor, tenantId, type OrderWorld } from '../information-order/harness';
 
 const templatesSent = (world: OrderWorld, template: string) => world.notifier.sent.filter((m) => m.template === template);
@@ -47,5 +49,27 @@ describe('information order: cancellation and "cannot fulfil" after payment', ()
     await send(world, id, supervisor, { type: 'cannotFulfil', reason: 'no data' });
     await expect(send(world, id, finance, { type: 'recordRefund', reference: '' })).rejects.toMatchObject({ code: 'VALIDATION', issues: [expect.objectContaining({ path: 'reference' })] });
     expect(await stateOf(world, id)).toBe('refundDue');
+  });
+
+  it('the applicant gives a Sheba for the transfer: mod-97 checked, sealed at rest, never in history; finance opens it and records the transfer', async () => {
+    const world = await createWorld();
+    const id = await orderAt(world, 'paymentVerified');
+    await send(world, id, maryam, { type: 'cancel', reason: 'no longer needed' });
+    // One digit wrong: the check digits catch it, and nothing is written.
+    await expect(send(world, id, maryam, { type: 'provideRefundAccount', iban: 'IR570629600000001003242002' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [expect.objectContaining({ path: 'iban' })],
+    });
+    expect((await contextOf(world, id)).refund?.account).toBeUndefined();
+    // Persian digits and spaces, as people type it.
+    await send(world, id, maryam, { type: 'provideRefundAccount', iban: 'IR۵۷ ۰۶۲۹ ۶۰۰۰ ۰۰۰۰ ۱۰۰۳ ۲۴۲۰ ۰۱' });
+    const refund = (await contextOf(world, id)).refund!;
+    expect(refund.account?.lastFour).toBe('2001');
+    const stored = JSON.stringify(await world.oracle.instance({ tenantId, instanceId: id }), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    const history = JSON.stringify(await world.t.desk.history({ tenantId, instanceId: id }, supervisor), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    for (const text of [stored, history]) expect(text).not.toContain('0629600000001003242001');
+    expect(await openRefundAccount(testPersonalDataSealer(), { tenantId, instanceId: id }, refund.account!.sealed)).toBe('IR570629600000001003242001');
+    await send(world, id, finance, { type: 'recordRefund', reference: 'PAYA-1403-5' });
+    expect((await contextOf(world, id)).refund).toMatchObject({ account: { lastFour: '2001' }, paid: { reference: 'PAYA-1403-5' } });
   });
 });
