@@ -1,7 +1,7 @@
 import { isPaymentGatewayError, type PaymentGatewayError } from '@statdesk/core';
 import { startGatewaySimulator, type GatewaySimulator } from '@statdesk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ZARINPAL_SANDBOX_URL, zarinpalGateway } from '../src';
+import { ZARINPAL_RESULT_CODES, ZARINPAL_SANDBOX_URL, classifyZarinpalCode, zarinpalGateway } from '../src';
 
 const merchantId = '1344b5d4-0048-11e8-94db-005056a205be';
 let sim: GatewaySimulator;
@@ -151,6 +151,25 @@ describe('zarinpalGateway over HTTP against the gateway simulator', () => {
     sim.script('verify', { kind: 'code', code: -11 });
     expect(await rejection(zp.verify({ authority, amountRial: 737_000n }))).toMatchObject({ retryable: true, gatewayCode: -11 });
     expect(await zp.verify({ authority, amountRial: 737_000n })).toMatchObject({ status: 'verified', alreadyVerified: false });
+  });
+
+  it('every listed code is treated by its class on request and verify; an unlisted code is transient', async () => {
+    const zp = gateway();
+    const { authority } = await zp.requestPayment(request);
+    const reasons: Record<number, string> = { [-50]: 'amount-mismatch', [-51]: 'not-paid', [-53]: 'invalid-authority', [-54]: 'invalid-authority', [-55]: 'invalid-authority' };
+    const codes = [...Object.keys(ZARINPAL_RESULT_CODES).map(Number).filter((code) => code < 0), -999];
+    expect(codes.length).toBeGreaterThan(30);
+    for (const code of codes) {
+      const kind = classifyZarinpalCode(code);
+      sim.script('verify', { kind: 'code', code });
+      const verified = await zp.verify({ authority, amountRial: 737_000n }).catch((error: unknown) => error as PaymentGatewayError);
+      if (kind === 'payment') expect(verified, `verify ${code}`).toMatchObject({ status: 'failed', code, reason: reasons[code] ?? 'gateway-error' });
+      else expect(verified, `verify ${code}`).toMatchObject({ retryable: true, gatewayCode: code });
+      sim.script('request', { kind: 'code', code });
+      const requested = await rejection(zp.requestPayment(request));
+      expect(requested, `request ${code}`).toMatchObject(kind === 'transient' ? { retryable: true, gatewayCode: code } : { kind: 'rejected', gatewayCode: code });
+    }
+    expect(classifyZarinpalCode(-999)).toBe('transient');
   });
 
   it('reads the error envelope as an object or an array, the code as a number or a numeric string', async () => {
