@@ -6,6 +6,6 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    projects: ['packages/*', 'examples/*', 'scripts', 'packages/storage-mikro-orm/vitest.workflows.config.ts'],
+    projects: ['packages/*', 'examples/*', 'scripts', 'packages/storage-mikro-orm/vitest.workflows.config.ts', 'packages/storage-mikro-orm/vitest.workflows-sqlite.config.ts'],
   },
 });

@@ -5,8 +5,9 @@
  * while Zarinpal's definite answers become results (verify) or `rejected` errors (request).
  * Card holders' contact details go to the gateway as metadata and nowhere else: no logging here.
  */
-import { PaymentGatewayError, type InquiryStatus, type PaymentGateway, type PaymentRedirect, type PaymentRequest, type UnverifiedPayment, type VerificationOutcome } from '@statdesk/core';
-import { ZARINPAL_CODES, ZARINPAL_INQUIRY_STATUSES } from './result-codes';
+import { PaymentGatewayError, type InquiryStatus, type PaymentGateway, type PaymentRedirect, type PaymentRequest, type UnverifiedPayment, type VerificationFailure, type VerificationOutcome } from '@statdesk/core';
+import { match } from 'ts-pattern';
+import { ZARINPAL_CODES, ZARINPAL_INQUIRY_STATUSES, classifyZarinpalCode } from './result-codes';
 
 /** Base URL of Zarinpal's production API. */
 export const ZARINPAL_PRODUCTION_URL = 'https://payment.zarinpal.com';
@@ -21,7 +22,7 @@ export interface ZarinpalGatewayOptions {
   baseUrl: string;
   /** Per-call timeout (default 10 s). */
   timeoutMs?: number;
-  /** Needed by `reverse` (Zarinpal requires an access token for it); without one, `reverse` is unsupported. */
+  /** Sent as a bearer token where configured; `reverse` needs only the merchant id and a registered server IP. */
   accessToken?: string;
   /** The name recorded with payments (default `zarinpal`); distinct names let a portal use two merchant accounts. */
   name?: string;
@@ -29,9 +30,10 @@ export interface ZarinpalGatewayOptions {
   fetch?: typeof fetch;
 }
 
+/** Zarinpal's answer: `data` and `errors` each an object, or an array (empty, or of objects). */
 interface Envelope {
   data?: Record<string, unknown> | unknown[];
-  errors?: { code?: unknown; message?: unknown } | unknown[];
+  errors?: Record<string, unknown> | unknown[];
 }
 
 /**
@@ -51,7 +53,10 @@ export function zarinpalGateway(options: ZarinpalGatewayOptions): PaymentGateway
   const timeoutMs = options.timeoutMs ?? 10_000;
   const doFetch = options.fetch ?? fetch;
 
-  /** POSTs JSON and returns Zarinpal's code, data and message; transport problems reject. */
+  /**
+   * POSTs JSON and returns Zarinpal's code, data and message. Transport problems and transient
+   * codes (−12, −52, unknown codes) reject with a retryable error: they say nothing definite.
+   */
   async function call(path: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
     let response: Response;
     try {
@@ -65,26 +70,33 @@ export function zarinpalGateway(options: ZarinpalGatewayOptions): PaymentGateway
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw new PaymentGatewayError(name, timedOut ? 'timeout' : 'unavailable', timedOut ? `${path} did not answer within ${timeoutMs} ms` : `${path} could not be reached`, undefined, { cause: error });
     }
-    const text = await response.text().catch(() => '');
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The connection broke while the answer was coming in (a reset): nothing was read.
+      throw new PaymentGatewayError(name, 'unavailable', `${path} broke off its answer`, undefined, { cause: error });
+    }
     let envelope: Envelope;
     try {
       envelope = JSON.parse(text) as Envelope;
     } catch {
       throw new PaymentGatewayError(name, response.status >= 500 || response.status === 404 ? 'unavailable' : 'protocol', `${path} answered HTTP ${response.status} without JSON`);
     }
-    const data = envelope.data && !Array.isArray(envelope.data) ? envelope.data : undefined;
-    const errors = envelope.errors && !Array.isArray(envelope.errors) ? envelope.errors : undefined;
-    const code = typeof data?.code === 'number' ? data.code : typeof errors?.code === 'number' ? errors.code : undefined;
+    const data = firstObject(envelope?.data);
+    const errors = firstObject(envelope?.errors);
+    const code = resultCode(data?.code) ?? resultCode(errors?.code);
     if (code === undefined) {
       throw new PaymentGatewayError(name, response.status >= 500 ? 'unavailable' : 'protocol', `${path} answered HTTP ${response.status} without a result code`);
     }
     const message = String((data?.message ?? errors?.message ?? '') || `code ${code}`);
+    if (classifyZarinpalCode(code) === 'transient') throw new PaymentGatewayError(name, 'unavailable', `${path} answered ${code} (${message}); try again later`, code);
     return { code, data: data ?? {}, message };
   }
 
   return {
     name,
-    capabilities: { inquire: true, listUnverified: true, reverse: Boolean(options.accessToken), refund: false },
+    capabilities: { inquire: true, listUnverified: true, reverse: true, refund: false },
 
     async requestPayment(request: PaymentRequest): Promise<PaymentRedirect> {
       const { code, data, message } = await call('/pg/v4/payment/request.json', {
@@ -102,25 +114,24 @@ export function zarinpalGateway(options: ZarinpalGatewayOptions): PaymentGateway
 
     async verify({ authority, amountRial }): Promise<VerificationOutcome> {
       const { code, data, message } = await call('/pg/v4/payment/verify.json', { authority, amount: toJsonAmount(name, amountRial) });
-      if (code === ZARINPAL_CODES.success || code === ZARINPAL_CODES.alreadyVerified) {
-        const refId = data.ref_id;
-        if (typeof refId !== 'number' && typeof refId !== 'string') throw new PaymentGatewayError(name, 'protocol', 'verification succeeded without a ref_id');
-        return {
-          status: 'verified',
-          refId: String(refId),
-          alreadyVerified: code === ZARINPAL_CODES.alreadyVerified,
-          ...(typeof data.card_pan === 'string' && data.card_pan ? { cardPan: data.card_pan } : {}),
-        };
-      }
-      const reason =
-        code === ZARINPAL_CODES.amountMismatch
-          ? 'amount-mismatch'
-          : code === ZARINPAL_CODES.failed
-            ? 'not-paid'
-            : code === ZARINPAL_CODES.invalidAuthority
-              ? 'invalid-authority'
-              : 'gateway-error';
-      return { status: 'failed', reason, message, code };
+      return match(classifyZarinpalCode(code))
+        .returnType<VerificationOutcome>()
+        .with('success', () => {
+          // The reference is optional in the v4 answer: a 100/101 without it is still verified.
+          const refId = data.ref_id;
+          return {
+            status: 'verified',
+            ...(typeof refId === 'number' || (typeof refId === 'string' && refId) ? { refId: String(refId) } : {}),
+            alreadyVerified: code === ZARINPAL_CODES.alreadyVerified,
+            ...(typeof data.card_pan === 'string' && data.card_pan ? { cardPan: data.card_pan } : {}),
+          };
+        })
+        .with('payment', () => ({ status: 'failed', reason: verificationFailure(code), message, code }))
+        // Our merchant account is at fault, not the payment: the card holder may well have paid.
+        .with('merchant', 'transient', () => {
+          throw new PaymentGatewayError(name, 'unavailable', `verify refused for the merchant account: ${message}`, code);
+        })
+        .exhaustive();
     },
 
     async inquire(authority): Promise<InquiryStatus> {
@@ -144,9 +155,10 @@ export function zarinpalGateway(options: ZarinpalGatewayOptions): PaymentGateway
     },
 
     async reverse(authority) {
-      if (!options.accessToken) throw new PaymentGatewayError(name, 'unsupported', 'reverse needs an accessToken');
-      const { code, message } = await call('/pg/v4/payment/reverse.json', { authority }, { authorization: `Bearer ${options.accessToken}` });
-      return code === ZARINPAL_CODES.success ? { reversed: true } : { reversed: false, message };
+      // Zarinpal's reverse takes merchant_id and authority; the server's IP must be registered
+      // with the terminal (else −62). A bearer token is sent only when one is configured.
+      const { code, message } = await call('/pg/v4/payment/reverse.json', { authority }, options.accessToken ? { authorization: `Bearer ${options.accessToken}` } : {});
+      return code === ZARINPAL_CODES.success ? { reversed: true } : { reversed: false, message, code };
     },
 
     async refund() {
@@ -159,4 +171,27 @@ export function zarinpalGateway(options: ZarinpalGatewayOptions): PaymentGateway
 function toJsonAmount(name: string, amountRial: bigint): number {
   if (amountRial <= 0n || amountRial > BigInt(Number.MAX_SAFE_INTEGER)) throw new PaymentGatewayError(name, 'rejected', `amount ${amountRial} Rial cannot be sent to the gateway`);
   return Number(amountRial);
+}
+
+/** The envelope part as an object: itself, or the first object of an array. */
+function firstObject(part: unknown): Record<string, unknown> | undefined {
+  const candidate: unknown = Array.isArray(part) ? part.find((item) => item !== null && typeof item === 'object' && !Array.isArray(item)) : part;
+  return candidate !== null && typeof candidate === 'object' && !Array.isArray(candidate) ? (candidate as Record<string, unknown>) : undefined;
+}
+
+/** A result code given as a number or a numeric string (`"-51"`). */
+function resultCode(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** The failure reason of a definite verify answer about the payment. */
+function verificationFailure(code: number): VerificationFailure {
+  return match(code)
+    .returnType<VerificationFailure>()
+    .with(ZARINPAL_CODES.amountMismatch, () => 'amount-mismatch')
+    .with(ZARINPAL_CODES.failed, () => 'not-paid')
+    .with(ZARINPAL_CODES.invalidAuthority, ZARINPAL_CODES.otherMerchant, ZARINPAL_CODES.manualRequestNotFound, () => 'invalid-authority')
+    .otherwise(() => 'gateway-error');
 }

@@ -1,7 +1,7 @@
 import { isPaymentGatewayError, type PaymentGatewayError } from '@statdesk/core';
 import { startGatewaySimulator, type GatewaySimulator } from '@statdesk/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ZARINPAL_SANDBOX_URL, zarinpalGateway } from '../src';
+import { ZARINPAL_RESULT_CODES, ZARINPAL_SANDBOX_URL, classifyZarinpalCode, zarinpalGateway } from '../src';
 
 const merchantId = '1344b5d4-0048-11e8-94db-005056a205be';
 let sim: GatewaySimulator;
@@ -9,7 +9,7 @@ let clock = Date.parse('2025-04-12T06:00:00Z');
 
 beforeEach(async () => {
   clock = Date.parse('2025-04-12T06:00:00Z');
-  sim = await startGatewaySimulator({ merchantId, accessToken: 'secret-token', now: () => clock });
+  sim = await startGatewaySimulator({ merchantId, now: () => clock });
 });
 afterEach(() => sim.close());
 
@@ -104,24 +104,94 @@ describe('zarinpalGateway over HTTP against the gateway simulator', () => {
     expect(await zp.listUnverified()).toEqual([{ authority: b.authority, amountRial: 120_000n }]);
   });
 
-  it('reverse needs the access token and works only within 30 minutes of verification', async () => {
-    expect(gateway().capabilities).toEqual({ inquire: true, listUnverified: true, reverse: false, refund: false });
-    expect(await rejection(gateway().reverse('A1'))).toMatchObject({ kind: 'unsupported' });
-    const zp = gateway({ accessToken: 'secret-token' });
-    expect(zp.capabilities.reverse).toBe(true);
+  it('reverse needs only merchant_id and authority (no token), answers −61 unverified, and works within 30 minutes of the payment', async () => {
+    const zp = gateway();
+    expect(zp.capabilities).toEqual({ inquire: true, listUnverified: true, reverse: true, refund: false });
     const early = await zp.requestPayment(request);
     sim.pay(early.authority);
+    expect(await zp.reverse(early.authority)).toMatchObject({ reversed: false, code: -61 });
+    clock += 20 * 60_000;
     await zp.verify({ authority: early.authority, amountRial: 737_000n });
-    clock += 29 * 60_000;
+    clock += 9 * 60_000;
     expect(await zp.reverse(early.authority)).toEqual({ reversed: true });
+    expect(sim.callsTo('reverse').at(-1)).toEqual({ merchant_id: merchantId, authority: early.authority });
     expect(await zp.inquire(early.authority)).toBe('reversed');
 
+    // Verified right away, but paid 31 minutes ago: the window counts from the payment.
     const late = await zp.requestPayment(request);
     sim.pay(late.authority);
-    await zp.verify({ authority: late.authority, amountRial: 737_000n });
     clock += 31 * 60_000;
-    expect(await zp.reverse(late.authority)).toMatchObject({ reversed: false });
-    expect(await gateway({ accessToken: 'wrong' }).reverse(late.authority)).toEqual({ reversed: false, message: 'Invalid access token.' });
+    await zp.verify({ authority: late.authority, amountRial: 737_000n });
+    expect(await zp.reverse(late.authority)).toMatchObject({ reversed: false, code: -63 });
+  });
+
+  it('reverse from an IP the terminal does not know is a definite −62', async () => {
+    await sim.close();
+    sim = await startGatewaySimulator({ merchantId, now: () => clock, reverseIpRegistered: false });
+    const zp = gateway();
+    const { authority } = await zp.requestPayment(request);
+    sim.pay(authority);
+    await zp.verify({ authority, amountRial: 737_000n });
+    expect(await zp.reverse(authority)).toMatchObject({ reversed: false, code: -62 });
+  });
+
+  it('−12 (too many attempts) and −52 (gateway error) are retryable on every call, never a failed payment', async () => {
+    const zp = gateway();
+    const { authority } = await zp.requestPayment(request);
+    sim.pay(authority);
+    for (const code of [-12, -52]) {
+      sim.script('verify', { kind: 'code', code });
+      expect(await rejection(zp.verify({ authority, amountRial: 737_000n }))).toMatchObject({ kind: 'unavailable', retryable: true, gatewayCode: code });
+      sim.script('inquiry', { kind: 'code', code });
+      expect(await rejection(zp.inquire(authority))).toMatchObject({ retryable: true, gatewayCode: code });
+      sim.script('request', { kind: 'code', code });
+      expect(await rejection(zp.requestPayment(request))).toMatchObject({ retryable: true, gatewayCode: code });
+    }
+    // A merchant-account problem says nothing about whether the card holder paid.
+    sim.script('verify', { kind: 'code', code: -11 });
+    expect(await rejection(zp.verify({ authority, amountRial: 737_000n }))).toMatchObject({ retryable: true, gatewayCode: -11 });
+    expect(await zp.verify({ authority, amountRial: 737_000n })).toMatchObject({ status: 'verified', alreadyVerified: false });
+  });
+
+  it('every listed code is treated by its class on request and verify; an unlisted code is transient', async () => {
+    const zp = gateway();
+    const { authority } = await zp.requestPayment(request);
+    const reasons: Record<number, string> = { [-50]: 'amount-mismatch', [-51]: 'not-paid', [-53]: 'invalid-authority', [-54]: 'invalid-authority', [-55]: 'invalid-authority' };
+    const codes = [...Object.keys(ZARINPAL_RESULT_CODES).map(Number).filter((code) => code < 0), -999];
+    expect(codes.length).toBeGreaterThan(30);
+    for (const code of codes) {
+      const kind = classifyZarinpalCode(code);
+      sim.script('verify', { kind: 'code', code });
+      const verified = await zp.verify({ authority, amountRial: 737_000n }).catch((error: unknown) => error as PaymentGatewayError);
+      if (kind === 'payment') expect(verified, `verify ${code}`).toMatchObject({ status: 'failed', code, reason: reasons[code] ?? 'gateway-error' });
+      else expect(verified, `verify ${code}`).toMatchObject({ retryable: true, gatewayCode: code });
+      sim.script('request', { kind: 'code', code });
+      const requested = await rejection(zp.requestPayment(request));
+      expect(requested, `request ${code}`).toMatchObject(kind === 'transient' ? { retryable: true, gatewayCode: code } : { kind: 'rejected', gatewayCode: code });
+    }
+    expect(classifyZarinpalCode(-999)).toBe('transient');
+  });
+
+  it('reads the error envelope as an object or an array, the code as a number or a numeric string', async () => {
+    const zp = gateway();
+    const { authority } = await zp.requestPayment(request);
+    sim.script('verify', { kind: 'envelope', status: 400, body: { data: [], errors: [{ code: '-51', message: 'not paid' }] } });
+    expect(await zp.verify({ authority, amountRial: 737_000n })).toMatchObject({ status: 'failed', reason: 'not-paid', code: -51 });
+    sim.script('verify', { kind: 'envelope', status: 400, body: { data: {}, errors: { code: '-50', message: 'amount' } } });
+    expect(await zp.verify({ authority, amountRial: 737_000n })).toMatchObject({ status: 'failed', reason: 'amount-mismatch', code: -50 });
+    sim.script('verify', { kind: 'envelope', status: 200, body: { data: { code: '100', message: 'Paid', ref_id: '201' }, errors: [] } });
+    expect(await zp.verify({ authority, amountRial: 737_000n })).toEqual({ status: 'verified', refId: '201', alreadyVerified: false });
+    sim.script('request', { kind: 'envelope', status: 400, body: { data: [], errors: [{ code: -10, message: 'terminal' }] } });
+    expect(await rejection(zp.requestPayment(request))).toMatchObject({ kind: 'rejected', gatewayCode: -10 });
+  });
+
+  it('a 100 or 101 verify without ref_id is verified (the reference is optional)', async () => {
+    const zp = gateway();
+    const { authority } = await zp.requestPayment(request);
+    sim.script('verify', { kind: 'envelope', status: 200, body: { data: { code: 100, message: 'Paid', card_pan: '502229******5995' }, errors: [] } });
+    expect(await zp.verify({ authority, amountRial: 737_000n })).toEqual({ status: 'verified', alreadyVerified: false, cardPan: '502229******5995' });
+    sim.script('verify', { kind: 'envelope', status: 200, body: { data: { code: 101, message: 'Verified' }, errors: [] } });
+    expect(await zp.verify({ authority, amountRial: 737_000n })).toEqual({ status: 'verified', alreadyVerified: true });
   });
 
   it('refunds are not offered over this API; bad configuration is refused at construction', async () => {

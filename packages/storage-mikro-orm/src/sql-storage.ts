@@ -158,14 +158,20 @@ export class SqlStorage implements Storage {
     return this.claim(this.claims.outbox, options, (r) => this.rows.outbox(r), (o) => o.nextAttemptAt);
   }
 
-  completeOutbox(id: string, at: Date): Promise<void> {
-    return this.db.session(async (s) => void (await s.run(sql.completeOutbox, [this.values.time(at), id])));
+  completeOutbox(id: string, at: Date, leaseOwner?: string): Promise<void> {
+    const owner = leaseOwner ?? null;
+    return this.db.session(async (s) => void (await s.run(sql.completeOutbox, [this.values.time(at), id, owner, owner])));
   }
 
   failOutbox(id: string, failure: OutboxFailure): Promise<void> {
+    const owner = failure.leaseOwner ?? null;
     return this.db.session(async (s) => {
-      await s.run(sql.failOutbox, [failure.dead ? 'dead' : 'pending', failure.error, this.values.time(failure.nextAttemptAt), id]);
+      await s.run(sql.failOutbox, [failure.dead ? 'dead' : 'pending', failure.error, this.values.time(failure.nextAttemptAt), id, owner, owner]);
     });
+  }
+
+  renewOutboxLease(id: string, leaseOwner: string, until: Date): Promise<boolean> {
+    return this.db.session(async (s) => (await s.all(sql.renewOutboxLease, [this.values.time(until), id, leaseOwner])).length > 0);
   }
 
   private claim<R extends { id: string }>(

@@ -211,15 +211,15 @@ export class MemoryStorage implements Storage {
     return claim(pending, (o) => o.nextAttemptAt, options).map(stripLease);
   }
 
-  async completeOutbox(id: string, at: Date): Promise<void> {
+  async completeOutbox(id: string, at: Date, leaseOwner?: string): Promise<void> {
     const row = this.tables.outbox.get(id);
-    if (!row || row.status !== 'pending') return;
+    if (!row || row.status !== 'pending' || !heldBy(row, leaseOwner)) return;
     Object.assign(row, { status: 'done', attempts: row.attempts + 1, completedAt: new Date(at), lease: undefined });
   }
 
   async failOutbox(id: string, failure: OutboxFailure): Promise<void> {
     const row = this.tables.outbox.get(id);
-    if (!row || row.status !== 'pending') return;
+    if (!row || row.status !== 'pending' || !heldBy(row, failure.leaseOwner)) return;
     Object.assign(row, {
       status: failure.dead ? 'dead' : 'pending',
       attempts: row.attempts + 1,
@@ -228,6 +228,18 @@ export class MemoryStorage implements Storage {
       lease: undefined,
     });
   }
+
+  async renewOutboxLease(id: string, leaseOwner: string, until: Date): Promise<boolean> {
+    const row = this.tables.outbox.get(id);
+    if (!row || row.status !== 'pending' || row.lease?.workerId !== leaseOwner) return false;
+    row.lease = { workerId: leaseOwner, until: until.getTime() };
+    return true;
+  }
+}
+
+/** Whether the row is (still) leased to `owner`; no owner given means no fence. */
+function heldBy(row: { lease?: Lease }, owner: string | undefined): boolean {
+  return owner === undefined || row.lease?.workerId === owner;
 }
 
 /** Oldest `due` first, skipping rows whose lease still holds; leases what it returns. */

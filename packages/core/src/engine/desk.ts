@@ -119,6 +119,12 @@ export interface DeskOptions {
     maxDelayMs?: number;
     leaseMs?: number;
     batchSize?: number;
+    /**
+     * Rows claimed under one lease (default 10). A row starts only while at least half the lease
+     * is left, its lease renewed first when less is: keep `leaseMs` at least twice the slowest
+     * effect's timeout (default 60 s), whatever the batch.
+     */
+    claimSize?: number;
     /** After a commit: dispatch in the background (default), wait for it, or leave it to workers. */
     afterCommit?: 'background' | 'await' | 'off';
   };
@@ -784,47 +790,70 @@ class DeskEngine implements Desk {
   async dispatchOutbox(options: { limit?: number } = {}): Promise<OutboxRunResult> {
     const settings = this.options.outbox ?? {};
     const result: OutboxRunResult = { sent: 0, retried: 0, dead: 0 };
-    const rows = await this.storage.claimOutbox({
-      now: this.clock.now(),
-      limit: options.limit ?? settings.batchSize ?? 50,
-      leaseMs: settings.leaseMs ?? 60_000,
-      workerId: this.workerId,
-    });
-    for (const row of rows) {
-      const handler = this.effects[row.type];
-      try {
-        if (!handler) throw new DefinitionError(`No handler for effect "${row.type}"`);
-        await handler(toEffect(row), {
-          clock: this.clock,
-          ...(this.options.notifier ? { notifier: this.options.notifier } : {}),
-          ...(this.options.payments ? { payments: this.options.payments } : {}),
-          ...(this.options.files ? { files: this.options.files } : {}),
-        });
-        await this.storage.completeOutbox(row.id, this.clock.now());
-        result.sent++;
-      } catch (error) {
-        // Not attempted (an open circuit breaker): the lease expiring re-offers the row, and no
-        // attempt is spent on a provider that was never called.
-        if (isStatdeskError(error, 'DELIVERY_DEFERRED')) continue;
-        const attempts = row.attempts + 1;
-        // A configuration error (no handler, no notifier) or a permanent delivery failure (no such
-        // mailbox) will not heal by retrying.
-        const dead = isStatdeskError(error, 'DEFINITION') || isStatdeskError(error, 'PERMANENT_DELIVERY') || attempts >= (settings.maxAttempts ?? 8);
-        const delay = backoffDelay(attempts, { baseDelayMs: settings.baseDelayMs ?? 1_000, maxDelayMs: settings.maxDelayMs ?? 3_600_000 }, this.random);
-        await this.storage.failOutbox(row.id, {
-          error: errorMessage(error),
-          nextAttemptAt: new Date(this.clock.now().getTime() + delay),
-          dead,
-        });
-        if (dead) {
-          result.dead++;
-          this.logger.error('statdesk: effect gave up', { outboxId: row.id, type: row.type, attempts, error: errorMessage(error) });
-        } else {
-          result.retried++;
+    const limit = options.limit ?? settings.batchSize ?? 50;
+    const leaseMs = settings.leaseMs ?? 60_000;
+    // A small batch per lease. A row starts only while at least half the lease is left (renewed
+    // first when less is): a row never waits behind slow effects until its lease runs out and a
+    // second worker runs it too. Without renewal in storage, one row per lease.
+    const perClaim = this.storage.renewOutboxLease ? Math.max(1, Math.floor(settings.claimSize ?? 10)) : 1;
+    for (let done = 0; done < limit; ) {
+      // A fresh owner per claim fences this attempt: once its lease has run out and another
+      // claim took the row, completing or failing it here changes nothing.
+      const owner = `${this.workerId.slice(0, 60)}/${randomUUID()}`;
+      const asked = Math.min(perClaim, limit - done);
+      let leasedUntil = this.clock.now().getTime() + leaseMs;
+      const rows = await this.storage.claimOutbox({ now: this.clock.now(), limit: asked, leaseMs, workerId: owner });
+      done += rows.length;
+      for (const [index, row] of rows.entries()) {
+        const now = this.clock.now().getTime();
+        if (index > 0 && leasedUntil - now < leaseMs / 2) {
+          // Renewed row by row: the rest of the batch keeps the older lease and is renewed at its turn.
+          if (!(await this.storage.renewOutboxLease!(row.id, owner, new Date(now + leaseMs)))) continue;
+          leasedUntil = Math.min(leasedUntil, now + leaseMs);
         }
+        await this.runEffect(row, owner, result);
       }
+      if (rows.length < asked) break;
     }
     return result;
+  }
+
+  /** Runs one claimed row's handler and records the outcome under the claim `owner`. */
+  private async runEffect(row: OutboxRecord, owner: string, result: OutboxRunResult): Promise<void> {
+    const settings = this.options.outbox ?? {};
+    const handler = this.effects[row.type];
+    try {
+      if (!handler) throw new DefinitionError(`No handler for effect "${row.type}"`);
+      await handler(toEffect(row), {
+        clock: this.clock,
+        ...(this.options.notifier ? { notifier: this.options.notifier } : {}),
+        ...(this.options.payments ? { payments: this.options.payments } : {}),
+        ...(this.options.files ? { files: this.options.files } : {}),
+      });
+      await this.storage.completeOutbox(row.id, this.clock.now(), owner);
+      result.sent++;
+    } catch (error) {
+      // Not attempted (an open circuit breaker): the lease expiring re-offers the row, and no
+      // attempt is spent on a provider that was never called.
+      if (isStatdeskError(error, 'DELIVERY_DEFERRED')) return;
+      const attempts = row.attempts + 1;
+      // A configuration error (no handler, no notifier) or a permanent delivery failure (no such
+      // mailbox) will not heal by retrying.
+      const dead = isStatdeskError(error, 'DEFINITION') || isStatdeskError(error, 'PERMANENT_DELIVERY') || attempts >= (settings.maxAttempts ?? 8);
+      const delay = backoffDelay(attempts, { baseDelayMs: settings.baseDelayMs ?? 1_000, maxDelayMs: settings.maxDelayMs ?? 3_600_000 }, this.random);
+      await this.storage.failOutbox(row.id, {
+        error: errorMessage(error),
+        nextAttemptAt: new Date(this.clock.now().getTime() + delay),
+        dead,
+        leaseOwner: owner,
+      });
+      if (dead) {
+        result.dead++;
+        this.logger.error('statdesk: effect gave up', { outboxId: row.id, type: row.type, attempts, error: errorMessage(error) });
+      } else {
+        result.retried++;
+      }
+    }
   }
 
   async drain(): Promise<void> {
@@ -908,11 +937,14 @@ class DeskEngine implements Desk {
         if (!result.replayed) await this.afterCommit();
         return result;
       } catch (error) {
-        if (!isStatdeskError(error, 'CONFLICT')) throw error;
-        if (idempotencyKey !== undefined) {
+        // Lost a race with its twin (same key): the twin may have committed after this command
+        // checked the key, and this one then failed on the state the twin left (a conflict, an
+        // event no longer accepted…). The twin's stored result is the answer, whatever the error.
+        if (idempotencyKey !== undefined && !isStatdeskError(error, 'DUPLICATE_COMMAND')) {
           const twin = await this.storage.getCommand(tenantId, idempotencyKey);
           if (twin) return replay(twin.fingerprint, fingerprint, twin.result, idempotencyKey);
         }
+        if (!isStatdeskError(error, 'CONFLICT')) throw error;
         if (attempt >= maxRetries) throw error;
       }
     }

@@ -35,6 +35,14 @@ export const notificationCatalogue = {
     description: 'Finance verified the payment; data preparation starts.',
     params: { orderNumber: order, amount: { kind: 'money' } },
   },
+  'information-order.refund-due': {
+    description: 'The order was cancelled after payment, or the office cannot fulfil it: the whole amount will be paid back.',
+    params: { orderNumber: order, amount: { kind: 'money' } },
+  },
+  'information-order.refunded': {
+    description: 'Finance paid the money of the order back by bank transfer.',
+    params: { orderNumber: order, amount: { kind: 'money' }, reference: { kind: 'reference' } },
+  },
   'information-order.data-ready': {
     description: 'The prepared data can be downloaded through an expiring, count-limited link.',
     params: { orderNumber: order, link, expiresAt: { kind: 'instant' }, downloadLimit: { kind: 'count' } },

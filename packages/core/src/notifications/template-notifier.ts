@@ -1,6 +1,6 @@
 /**
  * The notifier that turns an outbox `notify` into a delivered message:
- * sent-store check → the profile's official contact (resolved now, not when the transition
+ * sent-store check → intent recorded → the profile's official contact (resolved now, not when the transition
  * happened) → the template in the reader's language → the channel's transport → sent-store record.
  */
 import { DefinitionError, PermanentDeliveryError } from '../errors';
@@ -33,6 +33,14 @@ export interface TemplateNotifierOptions {
    * Without it a relative link dead-letters its message.
    */
   portalUrl?: string | ((tenantId: string) => string | undefined);
+  /**
+   * A retry that finds the intent of an earlier attempt but no record of its success (the
+   * process died, or the record could not be written, after the provider was called): `send`
+   * again with the same idempotency key (default; at least once: the provider de-duplicates
+   * where it takes the key, as Kavenegar's local id does), or `skip` it and record it as sent
+   * (at most once: a message whose first attempt failed is then never delivered).
+   */
+  uncertainResend?: 'send' | 'skip';
 }
 
 /**
@@ -48,7 +56,15 @@ export function createTemplateNotifier(options: TemplateNotifierOptions): Notifi
     knowsTemplate: (template) => known.has(template),
     async send(message: NotificationMessage): Promise<NotificationReceipt> {
       const previous = await sent.find(message.idempotencyKey);
-      if (previous) return previous.providerMessageId ? { duplicate: true, providerMessageId: previous.providerMessageId } : { duplicate: true };
+      const uncertain = previous?.state === 'sending';
+      if (previous && !uncertain) return previous.providerMessageId ? { duplicate: true, providerMessageId: previous.providerMessageId } : { duplicate: true };
+      const intent = { idempotencyKey: message.idempotencyKey, channel: message.channel, template: message.template, sentAt: clock.now() };
+      if (uncertain && options.uncertainResend === 'skip') {
+        await sent.record(intent);
+        return { duplicate: true };
+      }
+      // Written before the provider is called: a retry after a lost record knows it may have gone out.
+      if (!uncertain) await sent.recordIntent?.(intent);
 
       const { tenantId, profileId } = message.recipient;
       const contact = await options.contacts.officialContact(tenantId, profileId);

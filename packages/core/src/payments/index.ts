@@ -8,6 +8,7 @@ export {
   type PaymentEvent,
   type PaymentMachine,
   type PaymentInquireEffect,
+  type PaymentReverseEffect,
   type PaymentRequestEffect,
   type PaymentSettleEffect,
   type PaymentVerifyEffect,
@@ -16,3 +17,4 @@ export { paymentWorkflow, paymentInputSchema, PAYMENT_WORKFLOW, type PaymentWork
 export { paymentEffects, paymentIdFor, type PaymentEffectsOptions, type PaymentOpenEffect, type PayerEvent } from './payment-effects';
 export { handlePaymentCallback, type PaymentCallbackResult } from './callback';
 export { createPaymentReconciler, type PaymentReconciler, type ReconcileResult } from './reconciler';
+export { parseSheba, shebaSchema, shebaLastFour } from './sheba';

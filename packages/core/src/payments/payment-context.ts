@@ -50,8 +50,13 @@ export interface PaymentContext extends PaymentInput {
   checks: number;
   /** The last inquiry's answer. */
   lastInquiry?: InquiryStatus;
-  /** A refund recorded by finance. */
-  refund?: { reference: string; note?: string };
+  /**
+   * How the money went back: reversed at the gateway (`reference` is the authority) or paid by
+   * bank transfer, recorded by finance with the transfer's reference.
+   */
+  refund?: { reference: string; method?: 'gateway-reverse' | 'bank-transfer'; note?: string };
+  /** The gateway's last refusal to reverse the payment (finance then pays it back by transfer). */
+  reverseRefusal?: { message: string; code?: number };
 }
 
 /** The instance key holding a payment's gateway authority (unique per tenant). */

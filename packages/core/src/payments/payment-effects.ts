@@ -16,7 +16,7 @@ import type { OutboxEffect } from '../engine/effects';
 import { isStatdeskError } from '../errors';
 import { isPaymentGatewayError } from './errors';
 import type { GatewayRegistry } from './gateway-registry';
-import type { PaymentInquireEffect, PaymentRequestEffect, PaymentSettleEffect, PaymentVerifyEffect } from './payment.machine';
+import type { PaymentInquireEffect, PaymentRequestEffect, PaymentReverseEffect, PaymentSettleEffect, PaymentVerifyEffect } from './payment.machine';
 import { PAYMENT_WORKFLOW } from './payment.workflow';
 
 /** What a payer workflow emits (`effect('payment.open', …)`) to start a payment. */
@@ -55,7 +55,7 @@ export function paymentIdFor(payerId: string, attempt: number): string {
 
 /**
  * The outbox handlers that talk to the gateways for the payment workflow (`payment.open`, request, verify,
- * inquire, settle): register them in `DeskOptions.effects`.
+ * inquire, settle, reverse): register them in `DeskOptions.effects`.
  */
 export function paymentEffects(options: PaymentEffectsOptions): Record<string, EffectHandler> {
   const { gateways } = options;
@@ -66,8 +66,17 @@ export function paymentEffects(options: PaymentEffectsOptions): Record<string, E
       return await options.desk().send({ ...command, tenantId: effect.tenantId, actor: systemActor, idempotencyKey: `${effect.idempotencyKey}:${suffix}` });
     } catch (error) {
       if (isStatdeskError(error, 'INVALID_TRANSITION')) return undefined;
+      // The same step of this effect already committed with other fields (a repeat of a gateway
+      // call answered differently): the first answer stands.
+      if (isStatdeskError(error, 'DUPLICATE_COMMAND')) return undefined;
       throw error;
     }
+  }
+
+  /** Whether the payer's history already records this payment as verified. */
+  async function payerHolds(tenantId: string, payerId: string, paymentId: string): Promise<boolean> {
+    const history = await options.desk().history({ tenantId, instanceId: payerId }, systemActor);
+    return history.some((row) => row.eventType === 'paymentVerified' && (row.payload as { paymentId?: unknown } | null)?.paymentId === paymentId);
   }
 
   const open: EffectHandler = async (effect) => {
@@ -134,7 +143,8 @@ export function paymentEffects(options: PaymentEffectsOptions): Record<string, E
     const outcome = await gateways.get(payload.gateway).verify({ authority: payload.authority, amountRial: payload.amountRial });
     const event =
       outcome.status === 'verified'
-        ? { type: 'verificationSucceeded', refId: outcome.refId, alreadyVerified: outcome.alreadyVerified, ...(outcome.cardPan ? { cardPan: outcome.cardPan } : {}) }
+        ? // Without a bank reference from the gateway, the authority is the payment's reference.
+          { type: 'verificationSucceeded', refId: outcome.refId ?? payload.authority, alreadyVerified: outcome.alreadyVerified, ...(outcome.cardPan ? { cardPan: outcome.cardPan } : {}) }
         : { type: 'verificationFailed', reason: outcome.reason, message: outcome.message };
     await sendQuietly(effect, 'verified', { instanceId: effect.instanceId, event });
   };
@@ -146,15 +156,34 @@ export function paymentEffects(options: PaymentEffectsOptions): Record<string, E
     await sendQuietly(effect, 'inquired', { instanceId: effect.instanceId, event: { type: 'inquired', status } });
   };
 
+  const reverse: EffectHandler = async (effect) => {
+    const payload = effect.payload as PaymentReverseEffect;
+    const gateway = gateways.get(payload.gateway);
+    if (!gateway.capabilities.reverse) {
+      await sendQuietly(effect, 'refused', { instanceId: effect.instanceId, event: { type: 'reverseRefused', message: `gateway ${payload.gateway} cannot reverse payments` } });
+      return;
+    }
+    // No answer (time-out, −12, −52) rejects here and is retried: only a definite answer counts.
+    const outcome = await gateway.reverse(payload.authority);
+    // A refusal after an earlier run already reversed it (a crash before recording): done, not refused.
+    const done = outcome.reversed || (gateway.capabilities.inquire && (await gateway.inquire(payload.authority)) === 'reversed');
+    const event = done
+      ? { type: 'reversed' }
+      : { type: 'reverseRefused', message: outcome.message ?? 'the gateway refused to reverse the payment', ...(outcome.code !== undefined ? { code: outcome.code } : {}) };
+    await sendQuietly(effect, done ? 'reversed' : 'refused', { instanceId: effect.instanceId, event });
+  };
+
   const settle: EffectHandler = async (effect) => {
     const payload = effect.payload as PaymentSettleEffect;
     const event =
       payload.outcome === 'verified'
         ? { type: 'paymentVerified', paymentId: effect.instanceId, amountRial: payload.amountRial, refId: payload.refId }
         : { type: 'paymentFailed', paymentId: effect.instanceId, reason: payload.reason };
-    const accepted = await sendQuietly(effect, 'payer', { instanceId: payload.payerId, event });
+    const accepted = (await sendQuietly(effect, 'payer', { instanceId: payload.payerId, event })) !== undefined;
     if (payload.outcome === 'failed') return; // a payer that moved on needs nothing from a failed payment
-    if (accepted) await sendQuietly(effect, 'settled', { instanceId: effect.instanceId, event: { type: 'settled' } });
+    // Refused because this payment is already the payer's (another run of this effect got there
+    // first): that is the work done, not the payer turning the money away.
+    if (accepted || (await payerHolds(effect.tenantId, payload.payerId, effect.instanceId))) await sendQuietly(effect, 'settled', { instanceId: effect.instanceId, event: { type: 'settled' } });
     else await sendQuietly(effect, 'refused', { instanceId: effect.instanceId, event: { type: 'payerRefused', message: `payer ${payload.payerId} did not accept the payment` } });
   };
 
@@ -164,5 +193,6 @@ export function paymentEffects(options: PaymentEffectsOptions): Record<string, E
     'payment.verify': verify,
     'payment.inquire': inquire,
     'payment.settle': settle,
+    'payment.reverse': reverse,
   };
 }

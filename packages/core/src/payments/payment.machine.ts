@@ -4,9 +4,12 @@
  * are idempotent on authority) but never loses the fact that it was asked for.
  *
  * initiated → redirected → (callback OK | reconciler says paid) → verifying → verified → settled;
- * NOK, definite failures and abandoned payments end in `failed`; answers that never come lead
+ * NOK, definite failures and abandoned payments end in `failed` (a NOK arriving while the payment
+ * is already being checked is confirmed by verification first); answers that never come lead
  * to `unknown`, which the reconciler keeps re-checking. A verified payment whose payer no longer
- * takes it (the order was cancelled meanwhile) waits in `refundDue` for finance.
+ * takes it (the order was cancelled meanwhile) waits in `refundDue` for finance, who either has
+ * the gateway reverse it (`reverse`, inside the gateway's window) or pays it back by bank
+ * transfer and records the reference (`recordRefund`).
  */
 import { assign, setup } from 'xstate';
 import { effect } from '../engine/effects';
@@ -28,7 +31,10 @@ export type PaymentEvent =
   | { type: 'verificationFailed'; reason: VerificationFailure; message: string }
   | { type: 'settled' }
   | { type: 'payerRefused'; message: string }
-  | { type: 'recordRefund'; reference: string; note?: string };
+  | { type: 'recordRefund'; reference: string; note?: string }
+  | { type: 'reverse' }
+  | { type: 'reversed' }
+  | { type: 'reverseRefused'; message: string; code?: number };
 
 /** Effect payloads the payment emits; handlers in `paymentEffects`. */
 export interface PaymentRequestEffect {
@@ -52,6 +58,13 @@ export interface PaymentVerifyEffect {
 }
 /** Payload of the `payment.inquire` effect. */
 export interface PaymentInquireEffect {
+  /** The gateway's name. */
+  gateway: string;
+  /** The gateway's id for the payment. */
+  authority: string;
+}
+/** Payload of the `payment.reverse` effect: undo the verified payment at its gateway. */
+export interface PaymentReverseEffect {
   /** The gateway's name. */
   gateway: string;
   /** The gateway's id for the payment. */
@@ -133,8 +146,10 @@ export function paymentMachine(options: ResolvedPaymentOptions) {
         ],
         after: { inquiryTimeout: 'unknown' },
         on: {
-          // A late callback or the unverified sweep may arrive while the inquiry is out.
-          callback: [{ guard: 'callbackOk', target: 'verifying' }, { target: 'failed', actions: fail('cancelled', 'the payer cancelled at the bank') }],
+          // A late callback or the unverified sweep may arrive while the inquiry is out. Here a NOK
+          // is not taken at its word: the payer may have paid after all (a second tab, a retry at
+          // the bank), so verification decides; an unpaid payment then fails as not paid.
+          callback: 'verifying',
           reportedPaid: 'verifying',
           verificationSucceeded: { target: 'verified', actions: 'recordVerification' },
           verificationFailed: { target: 'failed', actions: 'recordFailure' },
@@ -185,7 +200,24 @@ export function paymentMachine(options: ResolvedPaymentOptions) {
         },
       },
       refundDue: {
-        on: { recordRefund: { target: 'refunded', actions: assign({ refund: ({ event }) => ({ reference: event.reference, ...(event.note ? { note: event.note } : {}) }) }) } },
+        on: {
+          // Finance paid it back by bank transfer (outside the gateway's reversal window, or a
+          // gateway that cannot reverse) and records the transfer's reference.
+          recordRefund: { target: 'refunded', actions: assign({ refund: ({ event }) => ({ reference: event.reference, method: 'bank-transfer' as const, ...(event.note ? { note: event.note } : {}) }) }) },
+          // Finance asks the gateway to undo the payment (Zarinpal: within 30 minutes of payment).
+          reverse: 'reversing',
+        },
+      },
+      reversing: {
+        entry: effect('payment.reverse', ({ context }): PaymentReverseEffect => ({ gateway: context.gateway, authority: context.authority! })),
+        on: {
+          reversed: { target: 'refunded', actions: assign({ refund: ({ context }) => ({ reference: context.authority!, method: 'gateway-reverse' as const }) }) },
+          // A definite no (window passed, not reversible): back to finance, who pays it back by transfer.
+          reverseRefused: {
+            target: 'refundDue',
+            actions: assign({ reverseRefusal: ({ event }) => ({ message: event.message, ...(event.code !== undefined ? { code: event.code } : {}) }) }),
+          },
+        },
       },
       settled: { type: 'final' },
       refunded: { type: 'final' },

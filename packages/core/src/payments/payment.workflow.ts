@@ -55,6 +55,9 @@ export function paymentWorkflow(options: PaymentOptions = {}) {
       settled: { roles: SYSTEM, internal: true },
       payerRefused: { schema: z.object({ message: z.string() }), roles: SYSTEM, internal: true },
       recordRefund: { schema: z.object({ reference: z.string().min(1).max(100), note: z.string().max(500).optional() }), roles: settings.refundRoles },
+      reverse: { roles: settings.refundRoles },
+      reversed: { roles: SYSTEM },
+      reverseRefused: { schema: z.object({ message: z.string().max(500), code: z.number().int().optional() }), roles: SYSTEM },
     },
     keys: (snapshot) => (snapshot.context.authority ? [{ name: PAYMENT_AUTHORITY_KEY, value: snapshot.context.authority, unique: true }] : []),
   });

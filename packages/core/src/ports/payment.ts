@@ -11,9 +11,10 @@
  *   gateway answered no (retrying will not help), any other kind when it may be retried.
  * - `verify` MUST treat "already verified" (Zarinpal code 101) as success with
  *   `alreadyVerified: true`, so a duplicate callback or a reconciler racing the callback is
- *   harmless. A definite answer (not paid, amount mismatch, unknown authority) resolves as
- *   `status: 'failed'`; a transport problem (timeout, 5xx, unreadable answer) MUST reject, so the
- *   caller retries instead of failing a payment the card holder may have made.
+ *   harmless. A definite answer about the payment (not paid, amount mismatch, unknown authority)
+ *   resolves as `status: 'failed'`; anything else (a timeout, 5xx, a reset connection, an
+ *   unreadable answer, "too many attempts", a gateway-internal error, a merchant-account problem)
+ *   MUST reject, so the caller retries instead of failing a payment the card holder may have made.
  * - `inquire` reports status only and MUST NOT verify.
  * - Every method may be called again after a crash; none may move money twice.
  * - A method whose capability flag is `false` rejects with `PaymentGatewayError` of kind
@@ -51,7 +52,14 @@ export type VerificationFailure = 'not-paid' | 'amount-mismatch' | 'invalid-auth
 
 /** What `verify` found: `verified` (with the bank reference), or `failed` with a definite reason. */
 export type VerificationOutcome =
-  | { status: 'verified'; refId: string; /** Masked card number as the gateway shows it (e.g. `6037-99**-****-1234`). */ cardPan?: string; alreadyVerified: boolean }
+  | {
+      status: 'verified';
+      /** The bank reference; optional, as some gateways' answers omit it (callers then use the authority). */
+      refId?: string;
+      /** Masked card number as the gateway shows it (e.g. `6037-99**-****-1234`). */
+      cardPan?: string;
+      alreadyVerified: boolean;
+    }
   | { status: 'failed'; reason: VerificationFailure; message: string; /** The gateway's own code, e.g. -51. */ code?: number };
 
 /**
@@ -97,8 +105,11 @@ export interface PaymentGateway {
   inquire(authority: string): Promise<InquiryStatus>;
   /** Payments paid by the card holder but not verified yet, for the reconciler. */
   listUnverified(): Promise<UnverifiedPayment[]>;
-  /** Undo a verified payment where the gateway allows it. */
-  reverse(authority: string): Promise<{ reversed: boolean; message?: string }>;
+  /**
+   * Undo a verified payment where the gateway allows it (in full, inside its window). A definite
+   * refusal (window passed, not verified, not reversible) resolves `reversed: false`; no answer rejects.
+   */
+  reverse(authority: string): Promise<{ reversed: boolean; message?: string; /** The gateway's own code for a refusal. */ code?: number }>;
   /** Return money to the card; `reference` is the gateway's id for the refund. */
   refund(input: { authority: string; amountRial: bigint; reason: string }): Promise<{ reference: string }>;
 }

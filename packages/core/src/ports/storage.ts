@@ -199,6 +199,12 @@ export interface OutboxFailure {
   nextAttemptAt: Date;
   /** No more attempts: the row is kept as `dead` with its last error. */
   dead: boolean;
+  /**
+   * The claim this attempt ran under (`ClaimOptions.workerId`). When given, the failure is
+   * recorded only while the row is still leased to this claim: a late finisher whose lease ran
+   * out and was taken by a newer attempt cannot overwrite that attempt's result.
+   */
+  leaseOwner?: string;
 }
 
 /** Which instances `Storage.listInstances` returns. */
@@ -331,8 +337,19 @@ export interface Storage extends ReportReads {
 
   /** As `claimDueTimers`, for `pending` outbox rows whose `nextAttemptAt` has come, oldest first. */
   claimOutbox(options: ClaimOptions): Promise<OutboxRecord[]>;
-  /** Mark a claimed row done (attempts + 1). Ignored when the row is no longer pending. */
-  completeOutbox(id: string, at: Date): Promise<void>;
-  /** Record a failed attempt (attempts + 1), releasing the lease. Ignored when not pending. */
+  /**
+   * Mark a claimed row done (attempts + 1). Ignored when the row is no longer pending, and, when
+   * `leaseOwner` is given, when the row is no longer leased to that claim (a newer attempt took it
+   * after this one's lease ran out: the newer attempt's result stands).
+   */
+  completeOutbox(id: string, at: Date, leaseOwner?: string): Promise<void>;
+  /** Record a failed attempt (attempts + 1), releasing the lease. Ignored when not pending (see `OutboxFailure.leaseOwner`). */
   failOutbox(id: string, failure: OutboxFailure): Promise<void>;
+  /**
+   * Optional: extend the lease of a pending row still leased to `leaseOwner` until `until`.
+   * Resolves `false` when the row is done, dead, or leased to another claim (it must then not be
+   * run). The engine renews each row of a claimed batch just before running it, so a row waiting
+   * behind slow effects is never run by two workers at once; without it, it claims one row per lease.
+   */
+  renewOutboxLease?(id: string, leaseOwner: string, until: Date): Promise<boolean>;
 }

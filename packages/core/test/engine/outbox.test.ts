@@ -130,3 +130,62 @@ describe('the outbox', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('outbox leases', () => {
+  const row = (n: number) => ({
+    id: `row-${n}`,
+    tenantId,
+    instanceId: 'i-1',
+    type: 'slow',
+    payload: { n },
+    idempotencyKey: `${tenantId}:i-1:1:${n}`,
+    status: 'pending' as const,
+    attempts: 0,
+    nextAttemptAt: new Date('2025-01-01T00:00:00Z'),
+    lastError: null,
+    createdAt: new Date('2025-01-01T00:00:00Z'),
+    completedAt: null,
+  });
+
+  async function twoWorkers(slowMs: number, competitor: boolean) {
+    const storage = new MemoryStorage();
+    const clock = new TestClock('2025-01-01T00:00:00Z');
+    await storage.transaction((tx) => tx.enqueueOutbox([row(1), row(2)]));
+    const runs: string[] = [];
+    const others: { b?: ReturnType<typeof createDesk> } = {};
+    const worker = (name: string) =>
+      createDesk({
+        storage,
+        clock,
+        workflows: [reviewWorkflow()],
+        workerId: name,
+        outbox: { afterCommit: 'off', leaseMs: 60_000, claimSize: 2 },
+        effects: {
+          slow: async (effect) => {
+            runs.push(`${name}:${(effect.payload as { n: number }).n}`);
+            if (name !== 'A' || (effect.payload as { n: number }).n !== 1) return;
+            clock.advance(slowMs); // the first effect is slow
+            if (competitor) await others.b!.dispatchOutbox();
+          },
+        },
+      });
+    const a = worker('A');
+    others.b = worker('B');
+    await a.dispatchOutbox();
+    return { runs, rows: storage.oracle.outbox() };
+  }
+
+  it('a row claimed in a batch is renewed before it runs when its lease is running low', async () => {
+    const { runs, rows } = await twoWorkers(40_000, false);
+    expect(runs).toEqual(['A:1', 'A:2']);
+    expect(rows.map((r) => [r.id, r.status, r.attempts])).toEqual([['row-1', 'done', 1], ['row-2', 'done', 1]]);
+  });
+
+  it('a row another worker took after the lease ran out is not run again by its first claimer, and its late result is not recorded', async () => {
+    const { runs, rows } = await twoWorkers(60_001, true);
+    // The slow row itself outlived its lease and ran twice (its handler must be idempotent);
+    // the row waiting behind it ran once, by the worker that took it.
+    expect(runs).toEqual(['A:1', 'B:1', 'B:2']);
+    expect(rows.map((r) => [r.id, r.status, r.attempts])).toEqual([['row-1', 'done', 1], ['row-2', 'done', 1]]);
+  });
+});

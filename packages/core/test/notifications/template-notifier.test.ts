@@ -114,6 +114,44 @@ describe('the template notifier behind the outbox', () => {
     expect(sent.size).toBe(2);
   });
 
+  it('the intent is recorded before the provider is called; a lost "sent" record is resent with the same key, or skipped when asked', async () => {
+    // The record after a send fails (the database went away), as in a PostgreSQL restart under load.
+    const lossy = (): SentNotificationStore & { inner: ReturnType<typeof memorySentNotificationStore> } => {
+      const inner = memorySentNotificationStore();
+      return {
+        inner,
+        find: (key) => inner.find(key),
+        recordIntent: (intent) => inner.recordIntent(intent),
+        record: () => Promise.reject(new Error('connection terminated')),
+      };
+    };
+    for (const mode of ['send', 'skip'] as const) {
+      const sent = lossy();
+      const storage = new MemoryStorage();
+      const t = setup({ storage, sent, afterCommit: 'off' });
+      await quoted(t);
+      expect(await t.desk.dispatchOutbox()).toEqual({ sent: 0, retried: 2, dead: 0 });
+      expect(t.transports.attempts).toBe(2);
+      const [row] = storage.oracle.outbox();
+      expect(await sent.inner.find(row!.idempotencyKey)).toMatchObject({ state: 'sending' });
+
+      const transports = recordingTransports();
+      const contacts = memoryContacts().set(tenantId, 'citizen-1', { email: 'sara@example.ir', mobile: '09121234567', language: 'fa' });
+      const retry = createTemplateNotifier({ contacts, templates, transports: transports.transports, sent: sent.inner, clock: t.clock, uncertainResend: mode });
+      const payload = row!.payload as { channel: 'email' | 'sms'; template: string; params: Record<string, never> };
+      const receipt = await retry.send({ recipient: { tenantId, profileId: 'citizen-1' }, channel: payload.channel, template: payload.template, params: payload.params, language: 'fa', idempotencyKey: row!.idempotencyKey });
+      if (mode === 'send') {
+        // Again, with the same key for the provider to recognise.
+        expect(receipt.duplicate).toBe(false);
+        expect([...transports.emails, ...transports.texts].map((m) => m.idempotencyKey)).toEqual([row!.idempotencyKey]);
+      } else {
+        expect(receipt.duplicate).toBe(true);
+        expect(transports.attempts).toBe(0);
+      }
+      expect(await sent.inner.find(row!.idempotencyKey)).not.toHaveProperty('state');
+    }
+  });
+
   it('contacts are resolved at send time: a changed address is used by the next message', async () => {
     const t = setup();
     const instanceId = await quoted(t);

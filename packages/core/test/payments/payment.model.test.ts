@@ -16,6 +16,9 @@ const events: AnyEventObject[] = [
   { type: 'settled' },
   { type: 'payerRefused', message: 'order cancelled' },
   { type: 'recordRefund', reference: 'BANK-1' },
+  { type: 'reverse' },
+  { type: 'reversed' },
+  { type: 'reverseRefused', message: 'window passed', code: -63 },
 ];
 
 describe('payment machine, model-based (xstate/graph)', () => {

@@ -7,6 +7,8 @@ export interface SentNotificationRow {
   template: string;
   providerMessageId: string | null;
   sentAt: Date;
+  /** `sending` (an intent written before the provider was called) or `sent`. */
+  state: string;
 }
 
 /**
@@ -22,5 +24,6 @@ export const SentNotificationEntity = new EntitySchema<SentNotificationRow>({
     template: { type: 'string', length: 200 },
     providerMessageId: { type: 'string', length: 300, nullable: true },
     sentAt: { type: 'datetime' },
+    state: { type: 'string', length: 10, default: 'sent' },
   },
 });

@@ -99,10 +99,12 @@ export const sql = {
 
   enqueueOutbox: byCount((count) =>
     `INSERT INTO statdesk_outbox (${OUTBOX_COLUMNS}) VALUES ${Array.from({ length: count }, () => placeholders(12)).join(', ')}`),
+  /** Parameters end with the lease owner twice: `NULL` (no fence) or the claim that must still hold the row. */
   completeOutbox: `UPDATE statdesk_outbox SET status = 'done', attempts = attempts + 1, completed_at = ?, lease_owner = NULL, lease_until = NULL
-    WHERE id = ? AND status = 'pending'`,
+    WHERE id = ? AND status = 'pending' AND (CAST(? AS varchar(100)) IS NULL OR lease_owner = ?)`,
   failOutbox: `UPDATE statdesk_outbox SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?, lease_owner = NULL, lease_until = NULL
-    WHERE id = ? AND status = 'pending'`,
+    WHERE id = ? AND status = 'pending' AND (CAST(? AS varchar(100)) IS NULL OR lease_owner = ?)`,
+  renewOutboxLease: `UPDATE statdesk_outbox SET lease_until = ? WHERE id = ? AND status = 'pending' AND lease_owner = ? RETURNING id`,
 
   getCommand: 'SELECT tenant_id, idempotency_key, fingerprint, result, created_at FROM statdesk_commands WHERE tenant_id = ? AND idempotency_key = ?',
   saveCommand: `INSERT INTO statdesk_commands (tenant_id, idempotency_key, fingerprint, result, created_at) VALUES ${placeholders(5)}

@@ -42,6 +42,7 @@ export const sentNotificationStoreConformanceTests = [
   'concurrent records of one key: all resolve, the record is one of them',
   'keys are exact: case, Unicode, long keys',
   'returns copies, not live references',
+  'an intent is found as sending; a record replaces it; an intent never replaces a record',
 ] as const;
 
 /** The name of one sent-notification store conformance test. */
@@ -145,6 +146,21 @@ export function describeSentNotificationStoreConformance(options: SentNotificati
       found.template = 'mutated output';
       found.sentAt.setTime(0);
       expect(await store.find(expected.idempotencyKey)).toStrictEqual(expected);
+    });
+
+    test('an intent is found as sending; a record replaces it; an intent never replaces a record', async ({ store, oracle }) => {
+      if (!store.recordIntent) return expect(store.recordIntent).toBeUndefined();
+      const key = 'tenant-a:order-6:1:0';
+      await store.recordIntent({ idempotencyKey: key, channel: 'sms', template: 'complaint.answered', sentAt: new Date(T0) });
+      await store.recordIntent({ idempotencyKey: key, channel: 'email', template: 'other', sentAt: new Date(T0.getTime() + 1) });
+      expect(await store.find(key)).toStrictEqual({ idempotencyKey: key, channel: 'sms', template: 'complaint.answered', sentAt: new Date(T0), state: 'sending' });
+      const record = sent(key, { channel: 'sms', template: 'complaint.answered', providerMessageId: '9911', sentAt: new Date(T0.getTime() + 2000) });
+      await store.record(record);
+      expect(await store.find(key)).toStrictEqual(record);
+      await store.recordIntent({ idempotencyKey: key, channel: 'sms', template: 'complaint.answered', sentAt: new Date(T0.getTime() + 9000) });
+      await store.record(sent(key, { providerMessageId: 'late' }));
+      expect(await store.find(key)).toStrictEqual(record);
+      if (oracle) expect(await oracle.count()).toBe(1);
     });
   });
 }

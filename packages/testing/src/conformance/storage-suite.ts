@@ -50,6 +50,7 @@ export const storageConformanceTests = [
   'next timer due is the earliest',
   'claims due outbox rows once per lease',
   'outbox completion, retry and dead bookkeeping',
+  'a late finisher cannot overwrite a newer claim of an outbox row; leases renew only for their owner',
   'idempotency keys are unique per tenant',
   'concurrent saves of one idempotency key: one commits',
   'tenant isolation on every read',
@@ -514,6 +515,28 @@ export function describeStorageConformance(options: StorageConformanceOptions): 
       expect((await storage.claimOutbox(claimOpts(at(5000), 'w2'))).map((o) => o.id)).toEqual([b.id]);
       await storage.completeOutbox(c.id, at(6000));
       expect((await oracle.outbox(refOf(record))).find((o) => o.id === c.id)?.status).toBe('dead');
+    });
+
+    test('a late finisher cannot overwrite a newer claim of an outbox row; leases renew only for their owner', async ({ storage, oracle }) => {
+      const record = await seed(storage, instanceRecord());
+      const row = outboxRecord(record, 0);
+      await storage.transaction((tx) => tx.enqueueOutbox([row]));
+      expect(await storage.claimOutbox(claimOpts(at(0), 'first', 10, 1_000))).toHaveLength(1);
+      // The first claim's lease runs out while its effect is still running; a second claim takes the row.
+      expect(await storage.claimOutbox(claimOpts(at(1_000), 'second', 10, 60_000))).toHaveLength(1);
+      if (storage.renewOutboxLease) {
+        expect(await storage.renewOutboxLease(row.id, 'first', at(100_000))).toBe(false);
+        expect(await storage.renewOutboxLease(row.id, 'second', at(120_000))).toBe(true);
+        // Renewed to 120 s: nobody may claim it at 90 s.
+        expect(await storage.claimOutbox(claimOpts(at(90_000), 'third'))).toEqual([]);
+      }
+      await storage.failOutbox(row.id, { error: 'late', nextAttemptAt: at(2_000), dead: false, leaseOwner: 'first' });
+      await storage.completeOutbox(row.id, at(2_000), 'first');
+      expect((await oracle.outbox(refOf(record)))[0]).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+      expect(await storage.claimOutbox(claimOpts(at(2_000), 'third'))).toEqual([]);
+      await storage.completeOutbox(row.id, at(3_000), 'second');
+      expect((await oracle.outbox(refOf(record)))[0]).toMatchObject({ status: 'done', attempts: 1, completedAt: at(3_000) });
+      expect(await storage.renewOutboxLease?.(row.id, 'second', at(200_000))).not.toBe(true);
     });
 
     test('idempotency keys are unique per tenant', async ({ storage, oracle }) => {

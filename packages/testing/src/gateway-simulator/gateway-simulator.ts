@@ -17,8 +17,11 @@ import type { ScriptedBehaviour, SimulatedPayment, SimulatorEndpoint } from './s
 export interface GatewaySimulatorOptions {
   /** The merchant id it accepts (default all zeros). */
   merchantId?: string;
-  /** When set, `reverse.json` requires `Authorization: Bearer <accessToken>`, as Zarinpal does. */
-  accessToken?: string;
+  /**
+   * Whether this server's IP is registered with the terminal: Zarinpal's `reverse.json` takes only
+   * `merchant_id` and `authority` and answers −62 to an unregistered IP (default registered).
+   */
+  reverseIpRegistered?: boolean;
   /** The simulator's clock, for the 30-minute reverse window (default `Date.now`). */
   now?: () => number;
 }
@@ -29,10 +32,13 @@ const PATHS: Readonly<Record<string, SimulatorEndpoint>> = {
   '/pg/v4/payment/inquiry.json': 'inquiry',
   '/pg/v4/payment/unVerified.json': 'unVerified',
   '/pg/v4/payment/reverse.json': 'reverse',
+  '/pg/v4/payment/feeCalculation.json': 'feeCalculation',
 };
 
 const REVERSE_WINDOW_MS = 30 * 60_000;
 const MIN_AMOUNT_RIAL = 1_000n;
+/** The longest description Zarinpal takes. */
+const MAX_DESCRIPTION = 500;
 
 type Answer = { status: number; body: unknown };
 
@@ -161,16 +167,16 @@ export class GatewaySimulator {
       return;
     }
     if (scripted?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, scripted.ms));
+    if (scripted?.kind === 'envelope') {
+      this.reply(res, { status: scripted.status, body: scripted.body });
+      return;
+    }
     if (scripted?.kind === 'code') {
       this.reply(res, { status: scripted.code >= 100 ? 200 : 400, body: failure(scripted.code, scripted.message ?? messageFor(scripted.code)) });
       return;
     }
     if (body.merchant_id !== this.merchantId) {
       this.reply(res, { status: 400, body: failure(-10, 'Terminal is not valid, please check merchant_id or ip address.') });
-      return;
-    }
-    if (endpoint === 'reverse' && this.options.accessToken && req.headers.authorization !== `Bearer ${this.options.accessToken}`) {
-      this.reply(res, { status: 401, body: failure(-74, 'Invalid access token.') });
       return;
     }
     this.reply(res, this.answer(endpoint, body));
@@ -187,6 +193,11 @@ export class GatewaySimulator {
         return this.request(body);
       case 'verify':
         return this.verify(body);
+      case 'feeCalculation': {
+        const amount = amountOf(body.amount);
+        if (amount === undefined || amount <= 0n) return validationFailure([{ amount: 'The amount must be a positive whole number.' }]);
+        return success({ code: 100, message: 'Success', amount: Number(amount), fee: 0, fee_type: 'Merchant', suggested_amount: Number(amount) });
+      }
       case 'inquiry': {
         const payment = this.payments.get(String(body.authority));
         if (!payment) return { status: 400, body: failure(-54, messageFor(-54)) };
@@ -197,14 +208,17 @@ export class GatewaySimulator {
         return success({
           code: 100,
           message: 'Success',
-          authorities: paid.map((p) => ({ authority: p.authority, amount: Number(p.amountRial), callback_url: p.callbackUrl, referer: '', date: new Date(p.paidAt!).toISOString() })),
+          // In the currency the payment was requested in, as the request and verify take it.
+          authorities: paid.map((p) => ({ authority: p.authority, amount: Number(inCurrency(p)), callback_url: p.callbackUrl, referer: '', date: new Date(p.paidAt!).toISOString() })),
         });
       }
       case 'reverse': {
         const payment = this.payments.get(String(body.authority));
         if (!payment) return { status: 400, body: failure(-54, messageFor(-54)) };
-        if (payment.status !== 'verified') return { status: 400, body: failure(-62, 'Terminal ip limit most be active.') };
-        if (this.now() - payment.verifiedAt! > REVERSE_WINDOW_MS) return { status: 400, body: failure(-63, 'Maximum time for reverse this session is expired.') };
+        if (this.options.reverseIpRegistered === false) return { status: 400, body: failure(-62, messageFor(-62)) };
+        if (payment.status !== 'verified') return { status: 400, body: failure(-61, messageFor(-61)) };
+        // The window counts from the payment, not from its verification.
+        if (this.now() - payment.paidAt! > REVERSE_WINDOW_MS) return { status: 400, body: failure(-63, messageFor(-63)) };
         payment.status = 'reversed';
         return success({ code: 100, message: 'Reversed' });
       }
@@ -212,19 +226,24 @@ export class GatewaySimulator {
   }
 
   private request(body: Record<string, unknown>): Answer {
-    const amount = typeof body.amount === 'number' && Number.isSafeInteger(body.amount) ? BigInt(body.amount) : undefined;
-    const rial = amount === undefined ? undefined : body.currency === 'IRT' ? amount * 10n : amount;
+    const amount = amountOf(body.amount);
+    const currency = body.currency === undefined ? 'IRR' : body.currency;
+    const rial = amount === undefined ? undefined : currency === 'IRT' ? amount * 10n : amount;
     const validations: Record<string, string>[] = [];
+    if (currency !== 'IRR' && currency !== 'IRT') validations.push({ currency: 'The currency must be IRR or IRT.' });
     if (rial === undefined || rial < MIN_AMOUNT_RIAL) validations.push({ amount: 'The amount must be at least 1000 Rial.' });
     if (typeof body.callback_url !== 'string' || !/^https?:\/\//.test(body.callback_url)) validations.push({ callback_url: 'The callback url is invalid.' });
     if (typeof body.description !== 'string' || !body.description) validations.push({ description: 'The description field is required.' });
-    if (validations.length) return { status: 400, body: { data: [], errors: { code: -9, message: 'The input params invalid, validation error.', validations } } };
+    else if (body.description.length > MAX_DESCRIPTION) validations.push({ description: `The description may not be greater than ${MAX_DESCRIPTION} characters.` });
+    validations.push(...metadataIssues(body.metadata));
+    if (validations.length) return validationFailure(validations);
     const authority = `A${String(randomInt(0, 1e9)).padStart(9, '0')}${String(this.payments.size + 1).padStart(26, '0')}`;
     this.payments.set(authority, {
       authority,
       amountRial: rial!,
       description: String(body.description),
       callbackUrl: String(body.callback_url),
+      currency: currency as 'IRR' | 'IRT',
       status: 'pending',
       verifyCalls: 0,
     });
@@ -235,8 +254,8 @@ export class GatewaySimulator {
     const payment = this.payments.get(String(body.authority));
     if (!payment) return { status: 400, body: failure(-54, messageFor(-54)) };
     payment.verifyCalls++;
-    const amount = typeof body.amount === 'number' && Number.isSafeInteger(body.amount) ? BigInt(body.amount) : undefined;
-    if (amount !== payment.amountRial) return { status: 400, body: failure(-50, messageFor(-50)) };
+    // Verify takes the amount in the currency the payment was requested in.
+    if (amountOf(body.amount) !== inCurrency(payment)) return { status: 400, body: failure(-50, messageFor(-50)) };
     if (payment.status === 'verified') return success(verified(payment, 101));
     if (payment.status !== 'paid') return { status: 400, body: failure(-51, messageFor(-51)) };
     payment.status = 'verified';
@@ -295,9 +314,47 @@ function messageFor(code: number): string {
       return 'Invalid authority.';
     case -9:
       return 'The input params invalid, validation error.';
+    case -12:
+      return 'Too many attempts, please try again later.';
+    case -52:
+      return 'Oops!!, please contact our support team.';
+    case -61:
+      return 'Session is not in success status.';
+    case -62:
+      return 'Terminal ip limit most be active.';
+    case -63:
+      return 'Maximum time for reverse this session is expired.';
     default:
       return `Simulated error ${code}.`;
   }
+}
+
+function validationFailure(validations: Record<string, string>[]): Answer {
+  return { status: 400, body: { data: [], errors: { code: -9, message: messageFor(-9), validations } } };
+}
+
+/** A JSON amount: a safe whole number. */
+function amountOf(value: unknown): bigint | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : undefined;
+}
+
+/** The payment's amount in the currency it was requested in. */
+function inCurrency(payment: SimulatedPayment): bigint {
+  return payment.currency === 'IRT' ? payment.amountRial / 10n : payment.amountRial;
+}
+
+/** Zarinpal's metadata: an object of strings; `mobile` an Iranian mobile, `email` an address. */
+function metadataIssues(metadata: unknown): Record<string, string>[] {
+  if (metadata === undefined) return [];
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) return [{ metadata: 'The metadata must be an object.' }];
+  const issues: Record<string, string>[] = [];
+  for (const [key, value] of Object.entries(metadata)) {
+    if (typeof value !== 'string') issues.push({ [`metadata.${key}`]: 'must be a string.' });
+  }
+  const { mobile, email } = metadata as { mobile?: unknown; email?: unknown };
+  if (typeof mobile === 'string' && !/^(\+98|0098|98|0)?9\d{9}$/.test(mobile)) issues.push({ 'metadata.mobile': 'The mobile format is invalid.' });
+  if (typeof email === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) issues.push({ 'metadata.email': 'The email format is invalid.' });
+  return issues;
 }
 
 function callbackUrl(payment: SimulatedPayment, status: 'OK' | 'NOK'): string {

@@ -8,6 +8,8 @@ export interface SimulatedPayment {
   description: string;
   /** Where the payer is sent back to. */
   callbackUrl: string;
+  /** The currency the payment was requested in; verify and `unVerified` use it too (IRT = Rial / 10). */
+  currency: 'IRR' | 'IRT';
   /** `pending`: at the bank; `paid`: paid, not verified; then `verified` or `reversed`; `cancelled` on NOK. */
   status: 'pending' | 'paid' | 'cancelled' | 'verified' | 'reversed';
   /** The bank reference, once verified. */
@@ -23,13 +25,14 @@ export interface SimulatedPayment {
 }
 
 /** The simulator's endpoints, named after the Zarinpal v4 paths they answer. */
-export type SimulatorEndpoint = 'request' | 'verify' | 'inquiry' | 'unVerified' | 'reverse';
+export type SimulatorEndpoint = 'request' | 'verify' | 'inquiry' | 'unVerified' | 'reverse' | 'feeCalculation';
 
 /**
  * A one-off behaviour for the next call to an endpoint:
  * - `delay`: answer normally, after `ms` (a slow gateway; with the adapter's timeout, a timeout);
- * - `code`: answer with this result code instead (−50, −51, −54, −9, …);
+ * - `code`: answer with this result code instead (−50, −51, −54, −9, −12, −52, …);
+ * - `envelope`: answer with this raw JSON body and HTTP status (another envelope shape, a code as a string);
  * - `http`: answer with this HTTP status and a non-gateway body (a proxy's 502);
  * - `drop`: close the connection without answering.
  */
-export type ScriptedBehaviour = { kind: 'delay'; ms: number } | { kind: 'code'; code: number; message?: string } | { kind: 'http'; status: number } | { kind: 'drop' };
+export type ScriptedBehaviour = { kind: 'delay'; ms: number } | { kind: 'code'; code: number; message?: string } | { kind: 'http'; status: number } | { kind: 'drop' } | { kind: 'envelope'; status: number; body: unknown };

@@ -75,6 +75,40 @@ export const informationOrderTemplates = (senders: OfficeSenders): TemplateBook 
       },
     },
   ),
+  'information-order.refund-due': compose(
+    'information-order.refund-due',
+    senders.informationOrders,
+    { token: '{{orderNumber}}', token2: '{{amount|toman}}' },
+    {
+      fa: {
+        subject: 'بازپرداخت مبلغ سفارش {{orderNumber}}',
+        body: 'سفارش اطلاعات {{orderNumber}} انجام نمی‌شود و کل مبلغ پرداختی ({{amount}}) به شما بازپرداخت خواهد شد. پس از واریز، شماره پیگیری آن برای شما فرستاده می‌شود.',
+        sms: 'سفارش {{orderNumber}} انجام نمی‌شود؛ مبلغ {{amount|toman}} به شما بازپرداخت خواهد شد.',
+      },
+      en: {
+        subject: 'Refund for order {{orderNumber}}',
+        body: 'Information order {{orderNumber}} will not be fulfilled and the whole amount you paid ({{amount}}) will be paid back to you. We will send you the transfer reference once it is made.',
+        sms: 'order {{orderNumber}} will not be fulfilled; {{amount|toman}} will be paid back to you.',
+      },
+    },
+  ),
+  'information-order.refunded': compose(
+    'information-order.refunded',
+    senders.informationOrders,
+    { token: '{{orderNumber}}', token2: '{{reference}}' },
+    {
+      fa: {
+        subject: 'مبلغ سفارش {{orderNumber}} بازپرداخت شد',
+        body: 'مبلغ {{amount}} سفارش اطلاعات {{orderNumber}} با شماره پیگیری {{reference}} به حساب شما واریز شد. واریز ممکن است چند روز کاری طول بکشد.',
+        sms: 'مبلغ {{amount|toman}} سفارش {{orderNumber}} بازپرداخت شد؛ پیگیری {{reference}}.',
+      },
+      en: {
+        subject: 'Order {{orderNumber}} refunded',
+        body: 'We have paid {{amount}} for information order {{orderNumber}} back to your account, transfer reference {{reference}}. The bank may take a few working days.',
+        sms: '{{amount|toman}} for order {{orderNumber}} refunded; reference {{reference}}.',
+      },
+    },
+  ),
   'information-order.data-ready': compose(
     'information-order.data-ready',
     senders.informationOrders,

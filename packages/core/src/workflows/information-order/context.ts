@@ -165,4 +165,29 @@ export interface InformationOrderContext {
   cancellation: { at: Date; by: string; reason: string } | null;
   /** Why it expired, if it did. */
   expiry: { reason: 'no-reply' | 'unpaid' } | null;
+  /**
+   * Money owed back after payment: the citizen cancelled before preparation started, or the office
+   * could not fulfil the order. Always the whole amount paid; `paid` once finance recorded the
+   * bank transfer. Absent on orders that never needed one.
+   */
+  refund?: InformationOrderRefund | null;
+}
+
+/** A refund owed on an information order (see `InformationOrderContext.refund`). */
+export interface InformationOrderRefund {
+  /** Why: the applicant's cancellation, or the office's declaration that it cannot fulfil the order. */
+  cause: 'cancelled' | 'cannot-fulfil';
+  /** The amount owed, in integer Rial: everything the applicant paid. */
+  amountRial: bigint;
+  /** The office's reason, when it could not fulfil the order. */
+  reason?: string;
+  /** When it became due (UTC). */
+  dueAt: Date;
+  /**
+   * The account the applicant asked to be paid into: the Sheba sealed with the personal-data
+   * sealer (never stored or logged in the clear) and its last four digits to show.
+   */
+  account?: { sealed: string; lastFour: string };
+  /** Finance's record of the transfer, once made. */
+  paid?: { reference: string; at: Date; by: string };
 }

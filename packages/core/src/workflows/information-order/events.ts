@@ -8,6 +8,7 @@ import { toLatinDigits } from '../../locale/digits';
 import { normalizePersianInput } from '../../locale/normalize';
 import type { StoredFileReference } from '../../ports/profiles';
 import type { DownloadLink, DuplicateReceipt, OrderQuote, OrderRequest } from './context';
+import { shebaSchema } from '../../payments/sheba';
 
 const text = (max: number) => z.string().transform((s) => normalizePersianInput(s).trim()).pipe(z.string().min(1, 'must not be empty').max(max));
 const count = z.number().int('must be a whole number').min(0, 'must not be negative');
@@ -88,6 +89,9 @@ export const eventSchemas = {
   reissueLink: z.object({}),
   revokeLink: z.object({ reason: text(1000) }),
   close: z.object({}),
+  cannotFulfil: z.object({ reason: text(1000) }),
+  recordRefund: z.object({ reference: text(100) }),
+  provideRefundAccount: z.object({ iban: shebaSchema }),
 };
 
 /** Server-added facts common to every event: when, and who. */
@@ -128,7 +132,10 @@ export type InformationOrderEvent =
   | ({ type: 'download'; token: string; fileKey: string; linkId?: string } & Stamp)
   | ({ type: 'reissueLink'; link?: DownloadLink; closesAt?: Date } & Stamp)
   | ({ type: 'revokeLink'; reason: string } & Stamp)
-  | ({ type: 'close' } & Stamp);
+  | ({ type: 'close' } & Stamp)
+  | ({ type: 'cannotFulfil'; reason: string } & Stamp)
+  | ({ type: 'recordRefund'; reference: string } & Stamp)
+  | ({ type: 'provideRefundAccount'; iban: string; /** server */ account?: { sealed: string; lastFour: string } } & Stamp);
 
 /** What starts an information order. */
 export interface InformationOrderInput {

@@ -1,5 +1,6 @@
 export { INFORMATION_ORDER_ROLES, INFORMATION_ORDER_STAFF_ROLES, DEFAULT_EVENT_ROLES, type InformationOrderRole, type InformationOrderEventType } from './roles';
 export type {
+  InformationOrderRefund,
   InformationOrderContext,
   OrderRequest,
   OrderMessage,
@@ -18,3 +19,4 @@ export { informationOrderServices, type InformationOrderServices } from './servi
 export { RECEIPT_KEYS } from './receipt-review';
 export { DOWNLOAD_TOKEN_KEY, downloadTokenHash } from './delivery';
 export { informationOrderSlaPolicy } from './sla-targets';
+export { openRefundAccount, refundAccountBinding, sealRefundAccount } from './refund-account';

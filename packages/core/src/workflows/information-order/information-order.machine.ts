@@ -23,6 +23,8 @@ export const INFORMATION_ORDER_TEMPLATES = Object.freeze({
   receiptRejected: 'information-order.receipt-rejected',
   paymentConfirmed: 'information-order.payment-confirmed',
   dataReady: 'information-order.data-ready',
+  refundDue: 'information-order.refund-due',
+  refunded: 'information-order.refunded',
 } as const);
 
 /** Milliseconds from the event's server time to a stored deadline (0 once it has passed). */
@@ -146,6 +148,21 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
           : {},
       ),
       cancel: assign(({ event }) => (event.type === 'cancel' ? { cancellation: { at: event.at ?? new Date(0), by: event.actorId ?? '', reason: event.reason } } : {})),
+      // Paid and then not served: everything paid goes back.
+      refundInFull: assign(({ context, event }) => ({
+        refund: {
+          cause: event.type === 'cannotFulfil' ? ('cannot-fulfil' as const) : ('cancelled' as const),
+          amountRial: context.quote?.total ?? 0n,
+          ...(event.type === 'cannotFulfil' ? { reason: event.reason } : {}),
+          dueAt: event.at ?? new Date(0),
+        },
+      })),
+      keepRefundAccount: assign(({ context, event }) =>
+        event.type === 'provideRefundAccount' && event.account && context.refund ? { refund: { ...context.refund, account: event.account } } : {},
+      ),
+      markRefunded: assign(({ context, event }) =>
+        event.type === 'recordRefund' && context.refund ? { refund: { ...context.refund, paid: { reference: event.reference, at: event.at ?? new Date(0), by: event.actorId ?? '' } } } : {},
+      ),
       addReceipt: assign(({ context, event }) => {
         if (event.type !== 'submitReceipt' || !isStoredFile(event.scan)) return {};
         const receipt = {
@@ -351,6 +368,9 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
         on: {
           startPreparation: 'inPreparation',
           sendMessage: { actions: 'addMessage' },
+          // Before preparation starts the applicant may still cancel; the office may decline.
+          cancel: { target: 'refundDue', actions: ['cancel', 'refundInFull'] },
+          cannotFulfil: { target: 'refundDue', actions: 'refundInFull' },
         },
       },
       inPreparation: {
@@ -358,7 +378,23 @@ export function informationOrderMachine(options: InformationOrderOptions = {}) {
           attachFile: { guard: 'fileChecked', actions: 'addFile' },
           deliver: { guard: 'readyToDeliver', target: 'delivered', actions: 'issueLink' },
           sendMessage: { actions: 'addMessage' },
+          cannotFulfil: { target: 'refundDue', actions: 'refundInFull' },
         },
+      },
+      // Finance transfers the whole amount back and records the transfer's reference.
+      refundDue: {
+        entry: toApplicant((c) => (c.refund ? notification(INFORMATION_ORDER_TEMPLATES.refundDue, { orderNumber: c.orderNumber, amount: c.refund.amountRial }) : null)),
+        on: {
+          recordRefund: { target: 'refunded', actions: 'markRefunded' },
+          provideRefundAccount: { actions: 'keepRefundAccount' },
+          sendMessage: { actions: 'addMessage' },
+        },
+      },
+      refunded: {
+        type: 'final',
+        entry: toApplicant((c) =>
+          c.refund?.paid ? notification(INFORMATION_ORDER_TEMPLATES.refunded, { orderNumber: c.orderNumber, amount: c.refund.amountRial, reference: c.refund.paid.reference }) : null,
+        ),
       },
       delivered: {
         // `delivered` is entered only through issueLink (guarded by readyToDeliver), so the link is there.

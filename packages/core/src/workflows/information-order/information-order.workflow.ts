@@ -21,6 +21,7 @@ import { informationOrderServices } from './services';
 import { informationOrderView } from './view';
 import { informationOrderSlaPolicy } from './sla-targets';
 import { withSla } from '../../sla/with-sla';
+import { sealRefundAccount } from './refund-account';
 
 /** The name of the information-order workflow. */
 export const INFORMATION_ORDER_WORKFLOW = 'information-order';
@@ -106,6 +107,13 @@ export function informationOrderWorkflow(options: InformationOrderOptions = {}) 
       }),
       revokeLink: plain('revokeLink'),
       close: plain('close'),
+      cannotFulfil: plain('cannotFulfil'),
+      recordRefund: plain('recordRefund'),
+      // The Sheba is sealed before the machine sees it; history keeps neither it nor the seal.
+      provideRefundAccount: plain('provideRefundAccount', {
+        personal: ['iban', 'account'],
+        enrich: async (fields, ctx) => ({ ...stamp(ctx), iban: '', account: await sealRefundAccount(fields.iban, ctx) }),
+      }),
     },
     keys: (snapshot) => {
       const c = snapshot.context;

@@ -39,6 +39,9 @@ export const DEFAULT_EVENT_ROLES = Object.freeze({
   reissueLink: [dataPreparer, supervisor],
   revokeLink: [dataPreparer, supervisor],
   close: [applicant, supervisor, system],
+  cannotFulfil: [dataPreparer, supervisor],
+  recordRefund: [financeOfficer, supervisor],
+  provideRefundAccount: [applicant],
 } satisfies Record<string, readonly string[]>);
 
 /** An event a client may send to an information order. */

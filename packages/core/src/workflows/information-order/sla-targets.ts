@@ -12,7 +12,15 @@ const waitingForApplicant = [
   { state: 'payment.awaitingReceipt' },
   { state: 'payment.receiptRejected' },
 ];
-const ended = [{ state: 'rejected' }, { state: 'redirected' }, { state: 'cancelled' }, { state: 'expired' }, { state: 'paymentRefused' }];
+const ended = [
+  { state: 'rejected' },
+  { state: 'redirected' },
+  { state: 'cancelled' },
+  { state: 'expired' },
+  { state: 'paymentRefused' },
+  { state: 'refundDue' },
+  { state: 'refunded' },
+];
 
 /**
  * The information order's SLA policy as input: first response (2 working days), quote (5), preparation

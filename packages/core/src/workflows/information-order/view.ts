@@ -55,6 +55,7 @@ export function informationOrderView(args: { snapshot: { value: unknown; context
       },
     },
     cancellation: c.cancellation && { at: c.cancellation.at, reason: c.cancellation.reason },
+    refund: c.refund ?? null,
     expiry: c.expiry,
   };
 }

@@ -148,7 +148,7 @@ export const steps = {
 };
 
 /** Drive an order from creation to a named waiting state. */
-export async function orderAt(world: OrderWorld<Notifier>, state: 'draft' | 'submitted' | 'awaitingApplicant' | 'accepted' | 'quoted' | 'awaitingReceipt' | 'receiptSubmitted' | 'receiptRejected' | 'paymentVerified' | 'inPreparation' | 'delivered'): Promise<string> {
+export async function orderAt(world: OrderWorld<Notifier>, state: 'draft' | 'submitted' | 'awaitingApplicant' | 'accepted' | 'quoted' | 'awaitingReceipt' | 'receiptSubmitted' | 'receiptRejected' | 'paymentVerified' | 'inPreparation' | 'delivered' | 'refundDue'): Promise<string> {
   const id = await placeOrder(world);
   if (state === 'draft') return id;
   await steps.submit(world, id);
@@ -171,6 +171,10 @@ export async function orderAt(world: OrderWorld<Notifier>, state: 'draft' | 'sub
   }
   await steps.verify(world, id);
   if (state === 'paymentVerified') return id;
+  if (state === 'refundDue') {
+    await send(world, id, supervisor, { type: 'cannotFulfil', reason: 'The data was withdrawn' });
+    return id;
+  }
   await steps.startPreparation(world, id);
   await steps.attach(world, id);
   if (state === 'inPreparation') return id;

@@ -9,7 +9,7 @@ import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import type { AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { informationOrderMachine, stateToString, type InformationOrderContext, type InformationOrderEvent } from '../../../src';
-import { REQUEST, createWorld, maryam, orderAt, send, stateOf, steps, consultant, supervisor, preparer, type OrderWorld } from './harness';
+import { REQUEST, createWorld, maryam, orderAt, send, stateOf, steps, consultant, supervisor, preparer, finance, type OrderWorld } from './harness';
 
 const machine = informationOrderMachine({ maxReceiptAttempts: 2, download: { maxDownloads: 2 } });
 const at = new Date('2025-05-03T05:30:00Z');
@@ -73,6 +73,9 @@ const sampleEvents: InformationOrderEvent[] = [
   { type: 'reissueLink', link: link('L1'), closesAt: later(21), at, actorId: 'preparer-1' },
   { type: 'revokeLink', reason: 'wrong person', at, actorId: 'preparer-1' },
   { type: 'close', at, actorId: 'maryam' },
+  { type: 'cannotFulfil', reason: 'data withdrawn', at, actorId: 'preparer-1' },
+  { type: 'recordRefund', reference: 'SATNA-1', at, actorId: 'finance-1' },
+  { type: 'provideRefundAccount', iban: '', account: { sealed: 'sealed', lastFour: '0001' }, at, actorId: 'maryam' },
   ...timerEvents,
 ];
 
@@ -144,6 +147,9 @@ describe('information order: model-based', () => {
     reissueLink: (w, id) => send(w, id, preparer, { type: 'reissueLink' }),
     revokeLink: (w, id) => send(w, id, supervisor, { type: 'revokeLink', reason: 'x' }),
     close: (w, id) => send(w, id, maryam, { type: 'close' }),
+    cannotFulfil: (w, id) => send(w, id, preparer, { type: 'cannotFulfil', reason: 'data withdrawn' }),
+    recordRefund: (w, id) => send(w, id, finance, { type: 'recordRefund', reference: 'SATNA-1' }),
+    provideRefundAccount: (w, id) => send(w, id, maryam, { type: 'provideRefundAccount', iban: 'IR570629600000001003242001' }),
   };
 
   const paths = getShortestPaths(machine, traversal);

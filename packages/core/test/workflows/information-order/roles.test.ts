@@ -51,6 +51,9 @@ const fixtures: Record<string, Fixture> = {
   reissueLink: { at: 'delivered', event: () => ({}) },
   revokeLink: { at: 'delivered', event: () => ({ reason: 'Wrong recipient' }) },
   close: { at: 'delivered', event: () => ({}) },
+  cannotFulfil: { at: 'inPreparation', event: () => ({ reason: 'The data was withdrawn' }) },
+  recordRefund: { at: 'refundDue', event: () => ({ reference: 'SATNA-1403-1' }) },
+  provideRefundAccount: { at: 'refundDue', event: () => ({ iban: 'IR570629600000001003242001' }) },
 };
 
 const definition = informationOrderWorkflow();

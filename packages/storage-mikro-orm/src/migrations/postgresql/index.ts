@@ -4,6 +4,7 @@ import { Migration20261126082425 } from './Migration20261126082425';
 import { Migration20261126103000 } from './Migration20261126103000';
 import { Migration20261208110000 } from './Migration20261208110000';
 import { Migration20261208120000 } from './Migration20261208120000';
+import { Migration20261208130000 } from './Migration20261208130000';
 
 /** PostgreSQL migrations in the order they apply. Append new ones; never edit applied ones. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -16,4 +17,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261208110000', class: Migration20261208110000 },
   // Shared public rate limits (token buckets by hashed client key).
   { name: 'Migration20261208120000', class: Migration20261208120000 },
+  // Sent-notification intents (state: sending | sent).
+  { name: 'Migration20261208130000', class: Migration20261208130000 },
 ];

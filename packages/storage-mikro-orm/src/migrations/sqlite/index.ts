@@ -4,6 +4,7 @@ import { Migration20261126082358 } from './Migration20261126082358';
 import { Migration20261126103001 } from './Migration20261126103001';
 import { Migration20261208110001 } from './Migration20261208110001';
 import { Migration20261208120001 } from './Migration20261208120001';
+import { Migration20261208130001 } from './Migration20261208130001';
 
 /** SQLite migrations in the order they apply. Append new ones; never edit applied ones. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -16,4 +17,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261208110001', class: Migration20261208110001 },
   // Shared public rate limits (token buckets by hashed client key).
   { name: 'Migration20261208120001', class: Migration20261208120001 },
+  // Sent-notification intents (state: sending | sent).
+  { name: 'Migration20261208130001', class: Migration20261208130001 },
 ];

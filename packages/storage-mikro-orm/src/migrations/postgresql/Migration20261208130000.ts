@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** Sent-notification intents: a row is written as `sending` before the provider is called. */
+export class Migration20261208130000 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "statdesk_sent_notifications" add column "state" varchar(10) not null default 'sent';`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "statdesk_sent_notifications" drop column "state";`);
+  }
+
+}
