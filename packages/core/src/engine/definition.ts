@@ -7,6 +7,7 @@ import type { AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom } from 'x
 import type { z } from 'zod';
 import { DefinitionError } from '../errors';
 import type { InstanceKey, InstanceRef } from '../ports/storage';
+import type { WorkItemSlaCondition } from '../ports/work-items';
 import type { Actor } from './actor';
 
 type MachineEvent<M extends AnyStateMachine> = EventFromLogic<M>;
@@ -136,6 +137,19 @@ export interface DerivedHistoryEntry {
   payload: unknown;
 }
 
+/**
+ * What a workflow tells staff work queues about an open instance, derived after every
+ * transition (see `WorkflowSpec.workItem`). Missing fields mean: unassigned, not escalated, no SLA.
+ */
+export interface WorkItemFacts {
+  /** The staff member the case is assigned to. */
+  assignee?: string | null;
+  /** Whether the case sits in a supervisor's escalation queue. */
+  escalated?: boolean;
+  /** The SLA condition and its deadline at the transition's instant (the SLA layer fills it in). */
+  sla?: { condition: WorkItemSlaCondition; dueAt: Date | null };
+}
+
 /** A lookup key the definition derives from a snapshot; `unique` defaults to false. */
 export type InstanceKeySpec = Omit<InstanceKey, 'unique'> & { unique?: boolean };
 
@@ -188,6 +202,11 @@ export interface WorkflowSpec<M extends AnyStateMachine> {
    * with `details.entity === 'instance-key'`, and nothing is written.
    */
   keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
+  /**
+   * The instance's line in staff work queues (assignee, escalation, SLA), recomputed after every
+   * transition of an open instance and written in the same transaction. Must be pure.
+   */
+  workItem?: (context: DerivedTimerContext<M>) => WorkItemFacts;
 }
 
 /**
@@ -221,6 +240,8 @@ export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine>
   readonly recordedEvents: readonly string[];
   /** Lookup keys of an instance. */
   readonly keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
+  /** The instance's line in staff work queues. */
+  readonly workItem?: (context: DerivedTimerContext<M>) => WorkItemFacts;
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -254,6 +275,7 @@ export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>)
     ...(spec.derivedTimers ? { derivedTimers: spec.derivedTimers } : {}),
     recordedEvents: Object.freeze([...(spec.recordedEvents ?? [])]),
     ...(spec.keys ? { keys: spec.keys } : {}),
+    ...(spec.workItem ? { workItem: spec.workItem } : {}),
   });
 }
 

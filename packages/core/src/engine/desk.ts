@@ -37,7 +37,9 @@ import type {
 } from '../ports/storage';
 import { SYSTEM_ROLE, systemActor, type Actor } from './actor';
 import { backoffDelay } from './backoff';
-import type { EventSpec, PersistedWorkflowSnapshot, WorkflowDefinition } from './definition';
+import type { DerivedHistoryEntry, EventSpec, PersistedWorkflowSnapshot, WorkflowDefinition } from './definition';
+import { workItemOrder, type WorkItemRecord } from '../ports/work-items';
+import { toWorkQueuePage, workQueueStorageQuery, type WorkQueueItem, type WorkQueueQuery } from './work-queue';
 import type { NotifyEffect, OutboxEffect } from './effects';
 import { GENESIS_HASH, hashHistory, verifyHistoryChain, type HistoryVerification } from './history-chain';
 import { canonicalJson, decodeJson, encodeJson } from './json-codec';
@@ -292,6 +294,12 @@ export interface Desk {
   get(ref: InstanceRef, actor: Actor): Promise<InstanceView>;
   /** A page of a workflow's instances this actor may see, oldest first. */
   list(query: ListQuery, actor: Actor): Promise<Page<InstanceView>>;
+  /**
+   * A page of the staff work queue, most urgent first (breached, then nearest deadline): open
+   * instances of workflows the actor may read that its roles may act on. `NotAllowedError` for
+   * citizens, for a workflow the actor may not read and for a role it does not hold.
+   */
+  queue(query: WorkQueueQuery, actor: Actor): Promise<Page<WorkQueueItem>>;
   /** The instance's history, oldest first, if this actor may read it. */
   history(ref: InstanceRef, actor: Actor): Promise<HistoryEntry[]>;
   /**
@@ -548,6 +556,10 @@ class DeskEngine implements Desk {
       items: page.items.map((record) => this.toView(this.registry.get(record.workflow, record.definitionVersion), record, actor)),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
+  }
+
+  async queue(query: WorkQueueQuery, actor: Actor): Promise<Page<WorkQueueItem>> {
+    return toWorkQueuePage(await this.storage.listWorkItems(workQueueStorageQuery(this.registry, query, actor)));
   }
 
   async history(ref: InstanceRef, actor: Actor): Promise<HistoryEntry[]> {
@@ -950,8 +962,11 @@ class DeskEngine implements Desk {
 
     if (status === 'done') {
       await tx.deleteAllTimers(ref);
+      if (!change.insert) await tx.deleteWorkItem(ref);
     } else {
-      if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now);
+      const history = def.derivedTimers || def.workItem ? await this.derivedHistory(tx, ref) : [];
+      if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now, history);
+      await tx.putWorkItem(this.workItemOf(def, updated, next, now, history));
       if (plan.cancelled.length) await tx.deleteTimers(ref, plan.cancelled);
       for (const timer of plan.timers) {
         await tx.putTimer({
@@ -1024,17 +1039,9 @@ class DeskEngine implements Desk {
     record: InstanceRecord,
     snapshot: AnyMachineSnapshot,
     now: Date,
+    history: readonly DerivedHistoryEntry[],
   ): Promise<void> {
     const ref = { tenantId: record.tenantId, instanceId: record.id };
-    const history = (await tx.readHistory(ref)).map((row) => ({
-      seq: row.seq,
-      at: row.at,
-      actorRole: row.actorRole,
-      eventType: row.eventType,
-      fromState: row.fromState,
-      toState: row.toState,
-      payload: decodeJson(row.payload),
-    }));
     const wanted = new Map<string, TimerRecord>();
     for (const timer of def.derivedTimers!({ tenantId: record.tenantId, instanceId: record.id, history, snapshot, now })) {
       const key = `${DERIVED_PREFIX}${timer.key}`;
@@ -1058,6 +1065,54 @@ class DeskEngine implements Desk {
     }
     if (stale.length) await tx.deleteTimers(ref, stale);
     for (const timer of wanted.values()) await tx.putTimer(timer);
+  }
+
+  /** The instance's history (with the row being written) as derived timers and work items see it. */
+  private async derivedHistory(tx: StorageTransaction, ref: InstanceRef): Promise<DerivedHistoryEntry[]> {
+    return (await tx.readHistory(ref)).map((row) => ({
+      seq: row.seq,
+      at: row.at,
+      actorRole: row.actorRole,
+      eventType: row.eventType,
+      fromState: row.fromState,
+      toState: row.toState,
+      payload: decodeJson(row.payload),
+    }));
+  }
+
+  /**
+   * The open instance's line in work queues: the definition's facts (assignee, escalation, SLA
+   * at this instant) and the staff roles that may act in the new state.
+   */
+  private workItemOf(
+    def: WorkflowDefinition,
+    record: InstanceRecord,
+    snapshot: AnyMachineSnapshot,
+    now: Date,
+    history: readonly DerivedHistoryEntry[],
+  ): WorkItemRecord {
+    const facts = def.workItem ? def.workItem({ tenantId: record.tenantId, instanceId: record.id, history, snapshot, now }) : {};
+    const actRoles = new Set<string>();
+    for (const [type, spec] of Object.entries(def.events)) {
+      const staff = spec.roles.filter((r) => r !== SYSTEM_ROLE && !def.ownerRoles.includes(r));
+      if (staff.length && handlesEventType(snapshot, type)) for (const r of staff) actRoles.add(r);
+    }
+    const slaCondition = facts.sla?.condition ?? 'none';
+    const dueAt = facts.sla?.dueAt ?? null;
+    return {
+      tenantId: record.tenantId,
+      instanceId: record.id,
+      workflow: record.workflow,
+      state: record.state,
+      assignee: facts.assignee ?? null,
+      actRoles: [...actRoles].sort(),
+      slaCondition,
+      dueAt,
+      escalated: facts.escalated ?? false,
+      ...workItemOrder({ slaCondition, dueAt, createdAt: record.createdAt }),
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+    };
   }
 
   /** Start dispatching what the commit wrote; waits for it only in `await` mode. */

@@ -9,3 +9,4 @@ export * from './registry';
 export * from './state-value';
 export { backoffDelay, type BackoffPolicy } from './backoff';
 export * from './statechart';
+export * from './work-queue';

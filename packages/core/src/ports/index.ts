@@ -7,3 +7,4 @@ export type * from './catalogue';
 export type * from './files';
 export type * from './profiles';
 export type * from './profile-keys';
+export * from './work-items';

@@ -19,6 +19,7 @@
  * `transaction()` commits, and in both cases `transaction()` rejects and nothing is written.
  */
 import type { JsonValue } from './json';
+import type { WorkItemQuery, WorkItemRecord } from './work-items';
 
 /** Addresses one instance: its tenant and id. */
 export interface InstanceRef {
@@ -292,6 +293,10 @@ export interface StorageTransaction {
   getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined>;
   /** MUST raise `ConflictError` when the (tenant, key) exists. */
   saveCommand(record: CommandRecord): Promise<void>;
+  /** Insert, or replace the instance's work item (one per tenant and instance). */
+  putWorkItem(record: WorkItemRecord): Promise<void>;
+  /** Delete the instance's work item (the instance closed); none is fine. */
+  deleteWorkItem(ref: InstanceRef): Promise<void>;
 }
 
 /**
@@ -332,4 +337,11 @@ export interface Storage {
   completeOutbox(id: string, at: Date): Promise<void>;
   /** Record a failed attempt (attempts + 1), releasing the lease. Ignored when not pending. */
   failOutbox(id: string, failure: OutboxFailure): Promise<void>;
+
+  /**
+   * A page of committed work items matching `query`, most urgent first (`urgencyRank`, `sortAt`,
+   * `instanceId` ascending; see `work-items.ts`). Its cost must not grow with the number of
+   * instances: index the sort key. Checks the query with `checkWorkItemQuery`.
+   */
+  listWorkItems(query: WorkItemQuery): Promise<Page<WorkItemRecord>>;
 }

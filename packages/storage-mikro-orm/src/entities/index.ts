@@ -7,8 +7,9 @@ import { ProductEntity } from './product.entity';
 import { ProfileEntity } from './profile.entity';
 import { SentNotificationEntity } from './sent-notification.entity';
 import { TimerEntity } from './timer.entity';
+import { WorkItemEntity } from './work-item.entity';
 
-export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, SentNotificationEntity, TimerEntity };
+export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, SentNotificationEntity, TimerEntity, WorkItemEntity };
 
 /**
  * statdesk's tables as MikroORM entity schemas. They define the schema and its migrations; the
@@ -24,4 +25,5 @@ export const statdeskEntities = [
   ProfileEntity,
   ProductEntity,
   SentNotificationEntity,
+  WorkItemEntity,
 ];

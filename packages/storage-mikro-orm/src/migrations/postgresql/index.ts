@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126072036 } from './Migration20261126072036';
 import { Migration20261126082425 } from './Migration20261126082425';
 import { Migration20261126103000 } from './Migration20261126103000';
+import { Migration20261208100000 } from './Migration20261208100000';
 
 /** PostgreSQL migrations in the order they apply. Append new ones; never edit applied ones. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -10,4 +11,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261126082425', class: Migration20261126082425 },
   // Erased profiles: a nullable national-ID lookup hash.
   { name: 'Migration20261126103000', class: Migration20261126103000 },
+  // Work items: one row per open instance for staff work queues.
+  { name: 'Migration20261208100000', class: Migration20261208100000 },
 ];

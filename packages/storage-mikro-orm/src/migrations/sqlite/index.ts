@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126071959 } from './Migration20261126071959';
 import { Migration20261126082358 } from './Migration20261126082358';
 import { Migration20261126103001 } from './Migration20261126103001';
+import { Migration20261208100001 } from './Migration20261208100001';
 
 /** SQLite migrations in the order they apply. Append new ones; never edit applied ones. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -10,4 +11,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261126082358', class: Migration20261126082358 },
   // Erased profiles: a nullable national-ID lookup hash.
   { name: 'Migration20261126103001', class: Migration20261126103001 },
+  // Work items: one row per open instance for staff work queues.
+  { name: 'Migration20261208100001', class: Migration20261208100001 },
 ];

@@ -1,0 +1,52 @@
+/** The staff work queue over information orders: written with each command, read as one query. */
+import { describe, expect, it } from 'vitest';
+import { NotAllowedError, ValidationError } from '../../../src';
+import { consultant, createWorld, maryam, orderAt, placeOrder, pricing, steps, supervisor, system, tenantId } from './harness';
+
+describe('information order: work queue', () => {
+  it('lists open orders most urgent first, with their SLA condition kept current by the timers', async () => {
+    const w = await createWorld();
+    const late = await orderAt(w, 'submitted');
+    let queue = await w.t.desk.queue({ tenantId }, consultant);
+    expect(queue.items.map((i) => i.instanceId)).toEqual([late]);
+    expect(queue.items[0]).toMatchObject({ workflow: 'information-order', state: 'submitted', slaCondition: 'on-time', escalated: false, assignee: null });
+    expect(queue.items[0]!.actRoles).toContain('consultant');
+    expect(queue.items[0]!.dueAt).toBeInstanceOf(Date);
+
+    // Nobody answers: the warning and breach timers rewrite the item, no read recomputes it.
+    await w.t.advance({ days: 5 });
+    const fresh = await orderAt(w, 'submitted');
+    queue = await w.t.desk.queue({ tenantId }, consultant);
+    expect(queue.items.map((i) => i.instanceId)).toEqual([late, fresh]);
+    expect(queue.items.map((i) => i.slaCondition)).toEqual(['breached', 'on-time']);
+    expect(queue.items[0]!.escalated).toBe(true);
+    expect((await w.t.desk.queue({ tenantId, escalated: true }, supervisor)).items.map((i) => i.instanceId)).toEqual([late]);
+    expect((await w.t.desk.queue({ tenantId, slaConditions: ['on-time', 'warning'] }, consultant)).items.map((i) => i.instanceId)).toEqual([fresh]);
+
+    // Pages of one follow the same order.
+    const first = await w.t.desk.queue({ tenantId, limit: 1 }, consultant);
+    const second = await w.t.desk.queue({ tenantId, limit: 1, cursor: first.nextCursor! }, consultant);
+    expect([...first.items, ...second.items].map((i) => i.instanceId)).toEqual([late, fresh]);
+    expect(second.nextCursor).toBeUndefined();
+
+    // Accepted: the next move is the pricing officer's; a submitted order is not in their queue.
+    expect((await w.t.desk.queue({ tenantId }, pricing)).items).toEqual([]);
+    await steps.accept(w, late);
+    const priced = (await w.t.desk.queue({ tenantId }, pricing)).items;
+    expect(priced.map((i) => [i.instanceId, i.state])).toEqual([[late, 'accepted']]);
+
+    // A closed order leaves every queue.
+    await w.t.desk.send({ tenantId, instanceId: fresh, actor: maryam, event: { type: 'cancel', reason: 'No longer needed' } });
+    expect((await w.t.desk.queue({ tenantId }, system)).items.map((i) => i.instanceId)).toEqual([late]);
+  });
+
+  it('citizens never see a queue; staff only their own roles', async () => {
+    const w = await createWorld();
+    await placeOrder(w);
+    await expect(w.t.desk.queue({ tenantId }, maryam)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(w.t.desk.queue({ tenantId, roles: ['supervisor'] }, consultant)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(w.t.desk.queue({ tenantId, workflows: ['complaint'] }, consultant)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(w.t.desk.queue({ tenantId, limit: 0 }, consultant)).rejects.toBeInstanceOf(ValidationError);
+    await expect(w.t.desk.queue({ tenantId, cursor: '!' }, consultant)).rejects.toBeInstanceOf(ValidationError);
+  });
+});
