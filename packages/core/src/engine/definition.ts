@@ -207,6 +207,12 @@ export interface WorkflowSpec<M extends AnyStateMachine> {
    * transition of an open instance and written in the same transaction. Must be pure.
    */
   workItem?: (context: DerivedTimerContext<M>) => WorkItemFacts;
+  /**
+   * Roles that may assign a case to any staff member, reassign and unassign it (`desk.assign`);
+   * staff who may act on a case may claim it while unassigned. Naming none (the default) turns
+   * assignment off for the workflow.
+   */
+  assignRoles?: readonly string[];
 }
 
 /**
@@ -242,6 +248,8 @@ export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine>
   readonly keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
   /** The instance's line in staff work queues. */
   readonly workItem?: (context: DerivedTimerContext<M>) => WorkItemFacts;
+  /** Roles that may assign, reassign and unassign any case. */
+  readonly assignRoles: readonly string[];
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -276,6 +284,7 @@ export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>)
     recordedEvents: Object.freeze([...(spec.recordedEvents ?? [])]),
     ...(spec.keys ? { keys: spec.keys } : {}),
     ...(spec.workItem ? { workItem: spec.workItem } : {}),
+    assignRoles: Object.freeze([...(spec.assignRoles ?? [])]),
   });
 }
 

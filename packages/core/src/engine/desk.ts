@@ -39,6 +39,7 @@ import { SYSTEM_ROLE, systemActor, type Actor } from './actor';
 import { backoffDelay } from './backoff';
 import type { DerivedHistoryEntry, EventSpec, PersistedWorkflowSnapshot, WorkflowDefinition } from './definition';
 import { workItemOrder, type WorkItemRecord } from '../ports/work-items';
+import { ASSIGN_EVENT, assigneeFromHistory, assignmentRole, checkAssignee, type AssignmentChange } from './assignment';
 import { toWorkQueuePage, workQueueStorageQuery, type WorkQueueItem, type WorkQueueQuery } from './work-queue';
 import type { NotifyEffect, OutboxEffect } from './effects';
 import { GENESIS_HASH, hashHistory, verifyHistoryChain, type HistoryVerification } from './history-chain';
@@ -313,6 +314,12 @@ export interface Desk {
   findByKey(tenantId: string, name: string, value: string): Promise<InstanceRef[]>;
   /** Moves an instance to another registered version of its workflow through the definition's migrations. */
   migrate(command: MigrateCommand): Promise<CommandResult>;
+  /**
+   * Claims, assigns, reassigns or unassigns an open case: a `statdesk.assign` history row and the
+   * work item's new assignee, in one transaction. `NotAllowedError` unless the actor may (see
+   * `assignment.ts`), `ValidationError` for a bad assignee, `InvalidTransitionError` for a closed case.
+   */
+  assign(command: AssignCommand): Promise<CommandResult>;
   /** Claims due timers (with a lease) and delivers their events; safe on several processes at once. */
   runDueTimers(options?: { limit?: number }): Promise<TimerRunResult>;
   /** Claims due outbox effects (with a lease) and runs their handlers; failures are retried with backoff. */
@@ -341,6 +348,22 @@ export interface ListQuery {
   limit?: number;
   /** The previous page's `nextCursor`. */
   cursor?: string;
+}
+
+/** Claims, assigns, reassigns or unassigns a case (see `assignment.ts` for who may). */
+export interface AssignCommand {
+  /** The instance's tenant. */
+  tenantId: string;
+  /** The instance's id. */
+  instanceId: string;
+  /** Who assigns. */
+  actor: Actor;
+  /** The staff member who gets the case (the actor's own id to claim it), or `null` to unassign. */
+  assignee: string | null;
+  /** Reject with `ConflictError` unless the instance is still at this version. */
+  expectedVersion?: number;
+  /** Makes a retried assignment return the first result instead of writing it twice. */
+  idempotencyKey?: string;
 }
 
 /** Moves an instance to another version of its workflow. */
@@ -514,6 +537,39 @@ class DeskEngine implements Desk {
         actor: { id: command.actor.id, role },
         eventType: 'statdesk.migrate',
         payload: { fromVersion: from, toVersion: target.version },
+        now,
+      });
+      return result;
+    });
+  }
+
+  async assign(command: AssignCommand): Promise<CommandResult> {
+    const ref = { tenantId: command.tenantId, instanceId: command.instanceId };
+    const assignee = checkAssignee(command.assignee);
+    const fingerprint = command.idempotencyKey === undefined ? '' : fingerprintOf({ kind: 'assign', ...ref, assignee, actor: command.actor.id });
+    return this.execute(command.tenantId, command.idempotencyKey, fingerprint, 0, async (tx, now) => {
+      const record = await tx.loadInstance(ref);
+      if (!record) throw new NotFoundError('instance', command.instanceId);
+      const def = this.registry.get(record.workflow, record.definitionVersion);
+      if (hiddenFrom(def, command.actor, record)) throw new NotFoundError('instance', command.instanceId);
+      if (command.expectedVersion !== undefined && record.version !== command.expectedVersion) {
+        throw new ConflictError(`Instance ${record.id} is at version ${record.version}, not ${command.expectedVersion}`, {
+          entity: 'instance',
+          id: record.id,
+          expectedVersion: command.expectedVersion,
+          actualVersion: record.version,
+        });
+      }
+      if (!def.assignRoles.length) throw new NotAllowedError(`assign ${def.name} cases (the workflow names no assignRoles)`, command.actor.roles);
+      if (record.status !== 'active') throw new InvalidTransitionError(ASSIGN_EVENT, record.state);
+      const snapshot = restoreSnapshot(def, record);
+      const current = this.workItemOf(def, record, snapshot, now, await this.derivedHistory(tx, ref));
+      const role = assignmentRole(command.actor, { current: current.assignee, next: assignee }, { assignRoles: def.assignRoles, actRoles: current.actRoles });
+      const change: AssignmentChange = { assignee, previous: current.assignee };
+      const { result } = await this.writeTransition(tx, def, record, snapshot, [], {
+        actor: { id: command.actor.id, role },
+        eventType: ASSIGN_EVENT,
+        payload: change,
         now,
       });
       return result;
@@ -964,7 +1020,8 @@ class DeskEngine implements Desk {
       await tx.deleteAllTimers(ref);
       if (!change.insert) await tx.deleteWorkItem(ref);
     } else {
-      const history = def.derivedTimers || def.workItem ? await this.derivedHistory(tx, ref) : [];
+      // Assignments live in history: workflows that take them read it, the others need not.
+      const history = def.derivedTimers || def.workItem || def.assignRoles.length ? await this.derivedHistory(tx, ref) : [];
       if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now, history);
       await tx.putWorkItem(this.workItemOf(def, updated, next, now, history));
       if (plan.cancelled.length) await tx.deleteTimers(ref, plan.cancelled);
@@ -1092,6 +1149,7 @@ class DeskEngine implements Desk {
     history: readonly DerivedHistoryEntry[],
   ): WorkItemRecord {
     const facts = def.workItem ? def.workItem({ tenantId: record.tenantId, instanceId: record.id, history, snapshot, now }) : {};
+    const assigned = assigneeFromHistory(history);
     const actRoles = new Set<string>();
     for (const [type, spec] of Object.entries(def.events)) {
       const staff = spec.roles.filter((r) => r !== SYSTEM_ROLE && !def.ownerRoles.includes(r));
@@ -1104,7 +1162,8 @@ class DeskEngine implements Desk {
       instanceId: record.id,
       workflow: record.workflow,
       state: record.state,
-      assignee: facts.assignee ?? null,
+      // A `desk.assign` overrides what the workflow's own context says.
+      assignee: assigned !== undefined ? assigned : (facts.assignee ?? null),
       actRoles: [...actRoles].sort(),
       slaCondition,
       dueAt,

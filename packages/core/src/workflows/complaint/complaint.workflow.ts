@@ -59,6 +59,9 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
     },
     ownerRoles: [roles.citizen],
     readRoles: staff,
+    assignRoles: [roles.supervisor],
+    // The machine's own `assign` event names the officer; a stage-2 case is a supervisor's.
+    workItem: ({ snapshot }) => ({ assignee: snapshot.context.officer?.id ?? null, escalated: snapshot.context.escalation !== null }),
     events: {
       acknowledge: { schema: schemas.acknowledge, roles: staff, enrich: stamp, description: 'Staff confirm receipt (stage 2: a supervisor).' },
       assign: { schema: schemas.assign, roles: staff, enrich: stamp, description: 'Assign (or reassign) the reviewing officer.' },

@@ -38,6 +38,8 @@ export function incidentWorkflow(options: IncidentWorkflowOptions): IncidentWork
     machine: incidentMachine({ channel, ...(options.escalateTo ? { escalateTo: options.escalateTo } : {}) }),
     create: { schema: incidentInputSchema, roles: roles.reporter },
     readRoles: [...staff, 'system'],
+    assignRoles: roles.supervisor,
+    workItem: ({ snapshot }) => ({ escalated: snapshot.context.escalations > 0 }),
     events: {
       acknowledge: { schema: incidentEventSchemas.acknowledge, roles: roles.operator },
       update: { schema: incidentEventSchemas.update, roles: roles.operator },

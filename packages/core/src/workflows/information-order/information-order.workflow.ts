@@ -64,6 +64,8 @@ export function informationOrderWorkflow(options: InformationOrderOptions = {}) 
     },
     ownerRoles: [INFORMATION_ORDER_ROLES.applicant],
     readRoles: INFORMATION_ORDER_STAFF_ROLES,
+    // Consultants, pricing officers and preparers claim the orders they work on; a supervisor assigns anyone.
+    assignRoles: [INFORMATION_ORDER_ROLES.supervisor],
     view: (args) => informationOrderView(args, INFORMATION_ORDER_STAFF_ROLES),
     events: {
       updateRequest: plain('updateRequest'),

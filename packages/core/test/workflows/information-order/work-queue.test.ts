@@ -1,6 +1,7 @@
 /** The staff work queue over information orders: written with each command, read as one query. */
 import { describe, expect, it } from 'vitest';
-import { NotAllowedError, ValidationError } from '../../../src';
+import { actor } from '@statdesk/testing';
+import { InvalidTransitionError, NotAllowedError, ValidationError } from '../../../src';
 import { consultant, createWorld, maryam, orderAt, placeOrder, pricing, steps, supervisor, system, tenantId } from './harness';
 
 describe('information order: work queue', () => {
@@ -48,5 +49,48 @@ describe('information order: work queue', () => {
     await expect(w.t.desk.queue({ tenantId, workflows: ['complaint'] }, consultant)).rejects.toBeInstanceOf(NotAllowedError);
     await expect(w.t.desk.queue({ tenantId, limit: 0 }, consultant)).rejects.toBeInstanceOf(ValidationError);
     await expect(w.t.desk.queue({ tenantId, cursor: '!' }, consultant)).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('assignment: claim, assign, reassign and unassign, each a history row, with an assigned-to-me queue', async () => {
+    const w = await createWorld();
+    const id = await orderAt(w, 'submitted');
+    const other = await orderAt(w, 'submitted');
+    const colleague = actor('consultant-2', 'consultant');
+    const mine = async (who: typeof consultant) => (await w.t.desk.queue({ tenantId, assignee: who.id }, who)).items.map((i) => i.instanceId);
+
+    await w.t.desk.assign({ tenantId, instanceId: id, actor: consultant, assignee: consultant.id });
+    expect(await mine(consultant)).toEqual([id]);
+    expect((await w.t.desk.queue({ tenantId, assignee: null }, consultant)).items.map((i) => i.instanceId)).toEqual([other]);
+    // A colleague may neither take a claimed case nor hand someone else a case.
+    await expect(w.t.desk.assign({ tenantId, instanceId: id, actor: colleague, assignee: colleague.id })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(w.t.desk.assign({ tenantId, instanceId: other, actor: colleague, assignee: consultant.id })).rejects.toBeInstanceOf(NotAllowedError);
+    // Pricing officers may not act on a submitted order, so they cannot claim it; citizens never can.
+    await expect(w.t.desk.assign({ tenantId, instanceId: other, actor: pricing, assignee: pricing.id })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(w.t.desk.assign({ tenantId, instanceId: other, actor: maryam, assignee: maryam.id })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(w.t.desk.assign({ tenantId, instanceId: other, actor: supervisor, assignee: '  ' })).rejects.toBeInstanceOf(ValidationError);
+
+    // The supervisor reassigns; the state and the SLA clocks are untouched.
+    const before = await w.t.desk.get({ tenantId, instanceId: id }, supervisor);
+    await w.t.desk.assign({ tenantId, instanceId: id, actor: supervisor, assignee: colleague.id });
+    expect(await mine(consultant)).toEqual([]);
+    expect(await mine(colleague)).toEqual([id]);
+    expect((await w.t.desk.get({ tenantId, instanceId: id }, supervisor)).state).toBe(before.state);
+
+    // The assignee keeps the case through the workflow's own steps, then gives it back.
+    await steps.accept(w, id);
+    expect(await mine(colleague)).toEqual([id]);
+    await w.t.desk.assign({ tenantId, instanceId: id, actor: colleague, assignee: null });
+    expect(await mine(colleague)).toEqual([]);
+
+    const assignments = (await w.t.desk.history({ tenantId, instanceId: id }, supervisor)).filter((h) => h.eventType === 'statdesk.assign');
+    expect(assignments.map((h) => [h.actorId, h.actorRole, h.payload])).toEqual([
+      [consultant.id, 'consultant', { assignee: consultant.id, previous: null }],
+      [supervisor.id, 'supervisor', { assignee: colleague.id, previous: consultant.id }],
+      [colleague.id, 'consultant', { assignee: null, previous: colleague.id }],
+    ]);
+    expect((await w.t.desk.verifyHistory({ tenantId, instanceId: id })).ok).toBe(true);
+
+    await w.t.desk.send({ tenantId, instanceId: other, actor: maryam, event: { type: 'cancel', reason: 'No longer needed' } });
+    await expect(w.t.desk.assign({ tenantId, instanceId: other, actor: supervisor, assignee: consultant.id })).rejects.toBeInstanceOf(InvalidTransitionError);
   });
 });
