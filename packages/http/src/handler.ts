@@ -15,6 +15,7 @@ import { RouteTable } from './route-table';
 import { download, uploadFile } from './routes/file-routes';
 import { paymentCallback } from './routes/payment-routes';
 import { incidentStatus, lookupComplaint } from './routes/public-routes';
+import { assignInstance, workQueue } from './routes/queue-routes';
 import { getHistory, getInstance, listInstances, sendEvent, sendTypedEvent, startInstance } from './routes/workflow-routes';
 
 /**
@@ -59,6 +60,8 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
     .add('GET', '/instances/:id', getInstance)
     .add('POST', '/instances/:id/events', sendEvent)
     .add('GET', '/instances/:id/history', getHistory)
+    .add('GET', '/queue', workQueue)
+    .add('POST', '/instances/:id/assignment', assignInstance)
     .add('POST', '/files', uploadFile)
     .add('GET', '/downloads/:token', download)
     .add('GET', '/payments/callback/:gateway', paymentCallback)
