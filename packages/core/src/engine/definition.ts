@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { DefinitionError } from '../errors';
 import type { InstanceKey, InstanceRef } from '../ports/storage';
 import type { WorkItemSlaCondition } from '../ports/work-items';
+import type { StaffAlert, StaffAlertContext } from './staff-alerts';
 import type { Actor } from './actor';
 
 type MachineEvent<M extends AnyStateMachine> = EventFromLogic<M>;
@@ -213,6 +214,11 @@ export interface WorkflowSpec<M extends AnyStateMachine> {
    * assignment off for the workflow.
    */
   assignRoles?: readonly string[];
+  /**
+   * Alerts to staff derived from each transition (see `staffAlertRules`), written as
+   * `staff.notify` outbox rows in the same transaction. Must be pure.
+   */
+  staffAlerts?: (context: StaffAlertContext<M>) => readonly StaffAlert[];
 }
 
 /**
@@ -250,6 +256,8 @@ export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine>
   readonly workItem?: (context: DerivedTimerContext<M>) => WorkItemFacts;
   /** Roles that may assign, reassign and unassign any case. */
   readonly assignRoles: readonly string[];
+  /** Alerts to staff derived from each transition. */
+  readonly staffAlerts?: (context: StaffAlertContext<M>) => readonly StaffAlert[];
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -285,6 +293,7 @@ export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>)
     ...(spec.keys ? { keys: spec.keys } : {}),
     ...(spec.workItem ? { workItem: spec.workItem } : {}),
     assignRoles: Object.freeze([...(spec.assignRoles ?? [])]),
+    ...(spec.staffAlerts ? { staffAlerts: spec.staffAlerts } : {}),
   });
 }
 

@@ -40,6 +40,8 @@ import { backoffDelay } from './backoff';
 import type { DerivedHistoryEntry, EventSpec, PersistedWorkflowSnapshot, WorkflowDefinition } from './definition';
 import { workItemOrder, type WorkItemRecord } from '../ports/work-items';
 import { ASSIGN_EVENT, assigneeFromHistory, assignmentRole, checkAssignee, type AssignmentChange } from './assignment';
+import { STAFF_ALERT_EFFECT, staffAlertHandler } from './staff-alerts';
+import type { StaffDirectory } from '../ports/staff-directory';
 import { toWorkQueuePage, workQueueStorageQuery, type WorkQueueItem, type WorkQueueQuery } from './work-queue';
 import type { NotifyEffect, OutboxEffect } from './effects';
 import { GENESIS_HASH, hashHistory, verifyHistoryChain, type HistoryVerification } from './history-chain';
@@ -93,6 +95,12 @@ export interface DeskOptions {
   payments?: PaymentGateway;
   /** The file store effect handlers and enrich steps may use. */
   files?: FileStore;
+  /**
+   * Staff alerts (SLA warnings and breaches, new work, assignments; see `staff-alerts.ts`): the
+   * directory that resolves staff ids and roles to people, and the notifier that reaches them
+   * (default `notifier`). Without it, definitions' `staffAlerts` are not written.
+   */
+  staffAlerts?: { directory: StaffDirectory; notifier?: Notifier };
   /** Handlers by effect type; `notify` is built in (it needs `notifier`). */
   effects?: Readonly<Record<string, EffectHandler>>;
   /** Where problems are logged (default the console). */
@@ -413,7 +421,14 @@ class DeskEngine implements Desk {
     this.clock = options.clock ?? systemClock;
     this.registry = new WorkflowRegistry(options.workflows, options.currentVersions);
     this.logger = options.logger ?? { warn: (m, f) => console.warn(m, f ?? ''), error: (m, f) => console.error(m, f ?? '') };
-    this.effects = { notify: notifyHandler, ...options.effects };
+    const staff = options.staffAlerts;
+    const staffNotifier = staff?.notifier ?? options.notifier;
+    if (staff && !staffNotifier) throw new DefinitionError('staffAlerts needs a notifier: pass staffAlerts.notifier or notifier to createDesk');
+    this.effects = {
+      notify: notifyHandler,
+      ...(staff && staffNotifier ? { [STAFF_ALERT_EFFECT]: staffAlertHandler({ directory: staff.directory, notifier: staffNotifier }) } : {}),
+      ...options.effects,
+    };
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
     this.random = options.random ?? Math.random;
   }
@@ -1021,9 +1036,14 @@ class DeskEngine implements Desk {
       if (!change.insert) await tx.deleteWorkItem(ref);
     } else {
       // Assignments live in history: workflows that take them read it, the others need not.
-      const history = def.derivedTimers || def.workItem || def.assignRoles.length ? await this.derivedHistory(tx, ref) : [];
-      if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now, history);
-      await tx.putWorkItem(this.workItemOf(def, updated, next, now, history));
+      const derived = def.derivedTimers || def.workItem || def.assignRoles.length ? await this.derivedHistory(tx, ref) : [];
+      if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now, derived);
+      const item = this.workItemOf(def, updated, next, now, derived);
+      await tx.putWorkItem(item);
+      if (def.staffAlerts && this.options.staffAlerts) {
+        const context = { eventType: change.eventType, payload: decodeJson(history.payload), fromState: history.fromState, toState, actorId: change.actor.id, assignee: item.assignee, snapshot: next };
+        for (const alert of def.staffAlerts(context)) if (alert.to.length) plan.effects.push({ type: STAFF_ALERT_EFFECT, ...alert });
+      }
       if (plan.cancelled.length) await tx.deleteTimers(ref, plan.cancelled);
       for (const timer of plan.timers) {
         await tx.putTimer({

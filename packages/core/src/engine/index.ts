@@ -11,3 +11,4 @@ export { backoffDelay, type BackoffPolicy } from './backoff';
 export * from './statechart';
 export * from './work-queue';
 export { ASSIGN_EVENT, type AssignmentChange } from './assignment';
+export * from './staff-alerts';

@@ -8,3 +8,4 @@ export type * from './files';
 export type * from './profiles';
 export type * from './profile-keys';
 export * from './work-items';
+export type * from './staff-directory';

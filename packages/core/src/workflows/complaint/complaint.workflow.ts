@@ -4,9 +4,10 @@
  */
 import { ValidationError, type ValidationIssue } from '../../errors';
 import { defineWorkflow, type EnrichContext, type WorkflowDefinition } from '../../engine/definition';
+import { staffAlertRules } from '../../engine/staff-alerts';
 import { stateToString } from '../../engine/state-value';
 import type { FileStore } from '../../ports/files';
-import { CODE_LENGTHS, generateCode } from './codes';
+import { CODE_LENGTHS, formatCode, generateCode } from './codes';
 import { complaintMachine, type ComplaintContext, type ComplaintMachine } from './complaint.machine';
 import { complaintEventSchemas, type AttachmentRef } from './events';
 import { COMPLAINT_KEYS, lookupKeyOf } from './lookup-key';
@@ -62,6 +63,11 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
     assignRoles: [roles.supervisor],
     // The machine's own `assign` event names the officer; a stage-2 case is a supervisor's.
     workItem: ({ snapshot }) => ({ assignee: snapshot.context.officer?.id ?? null, escalated: snapshot.context.escalation !== null }),
+    staffAlerts: staffAlertRules({
+      reference: (snapshot) => formatCode(snapshot.context.trackingCode),
+      supervisorRoles: [roles.supervisor],
+      newWork: [{ event: 'reply', roles: [roles.officer], preferAssignee: true, template: 'staff.complainant-replied' }],
+    }),
     events: {
       acknowledge: { schema: schemas.acknowledge, roles: staff, enrich: stamp, description: 'Staff confirm receipt (stage 2: a supervisor).' },
       assign: { schema: schemas.assign, roles: staff, enrich: stamp, description: 'Assign (or reassign) the reviewing officer.' },
