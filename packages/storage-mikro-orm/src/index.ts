@@ -25,3 +25,4 @@ export {
 export { profileKeysFromSecret } from './profile-keys-from-secret';
 export { mikroOrmCatalogue, MikroOrmCatalogue } from './mikro-orm-catalogue';
 export { mikroOrmSentNotifications, MikroOrmSentNotifications } from './mikro-orm-sent-notifications';
+export { mikroOrmStaffDirectory, MikroOrmStaffDirectory, type MikroOrmStaffDirectoryOptions } from './mikro-orm-staff-directory';

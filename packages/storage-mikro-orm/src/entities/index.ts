@@ -6,10 +6,11 @@ import { OutboxEntity } from './outbox.entity';
 import { ProductEntity } from './product.entity';
 import { ProfileEntity } from './profile.entity';
 import { SentNotificationEntity } from './sent-notification.entity';
+import { StaffMemberEntity } from './staff-member.entity';
 import { TimerEntity } from './timer.entity';
 import { WorkItemEntity } from './work-item.entity';
 
-export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, SentNotificationEntity, TimerEntity, WorkItemEntity };
+export { CommandEntity, HistoryEntity, InstanceEntity, InstanceKeyEntity, OutboxEntity, ProductEntity, ProfileEntity, SentNotificationEntity, StaffMemberEntity, TimerEntity, WorkItemEntity };
 
 /**
  * statdesk's tables as MikroORM entity schemas. They define the schema and its migrations; the
@@ -26,4 +27,5 @@ export const statdeskEntities = [
   ProductEntity,
   SentNotificationEntity,
   WorkItemEntity,
+  StaffMemberEntity,
 ];

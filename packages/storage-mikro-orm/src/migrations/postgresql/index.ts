@@ -3,6 +3,7 @@ import { Migration20261126072036 } from './Migration20261126072036';
 import { Migration20261126082425 } from './Migration20261126082425';
 import { Migration20261126103000 } from './Migration20261126103000';
 import { Migration20261208100000 } from './Migration20261208100000';
+import { Migration20261208100002 } from './Migration20261208100002';
 
 /** PostgreSQL migrations in the order they apply. Append new ones; never edit applied ones. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -13,4 +14,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261126103000', class: Migration20261126103000 },
   // Work items: one row per open instance for staff work queues.
   { name: 'Migration20261208100000', class: Migration20261208100000 },
+  // The staff directory: roles and sealed contacts.
+  { name: 'Migration20261208100002', class: Migration20261208100002 },
 ];

@@ -3,6 +3,7 @@ import { Migration20261126071959 } from './Migration20261126071959';
 import { Migration20261126082358 } from './Migration20261126082358';
 import { Migration20261126103001 } from './Migration20261126103001';
 import { Migration20261208100001 } from './Migration20261208100001';
+import { Migration20261208100003 } from './Migration20261208100003';
 
 /** SQLite migrations in the order they apply. Append new ones; never edit applied ones. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -13,4 +14,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261126103001', class: Migration20261126103001 },
   // Work items: one row per open instance for staff work queues.
   { name: 'Migration20261208100001', class: Migration20261208100001 },
+  // The staff directory: roles and sealed contacts.
+  { name: 'Migration20261208100003', class: Migration20261208100003 },
 ];
