@@ -10,6 +10,7 @@ import type { FileStore } from '../../ports/files';
 import { CODE_LENGTHS, formatCode, generateCode } from './codes';
 import { complaintMachine, type ComplaintContext, type ComplaintMachine } from './complaint.machine';
 import { complaintEventSchemas, type AttachmentRef } from './events';
+import { complaintWorkItem } from './work-item';
 import { COMPLAINT_KEYS, lookupKeyOf } from './lookup-key';
 import { complainantView } from './public-view';
 import { resolveComplaintSettings, type ComplaintSettings, type ComplaintWorkflowOptions } from './settings';
@@ -61,8 +62,7 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
     ownerRoles: [roles.citizen],
     readRoles: staff,
     assignRoles: [roles.supervisor],
-    // The machine's own `assign` event names the officer; a stage-2 case is a supervisor's.
-    workItem: ({ snapshot }) => ({ assignee: snapshot.context.officer?.id ?? null, escalated: snapshot.context.escalation !== null }),
+    workItem: ({ snapshot }) => complaintWorkItem(stateToString(snapshot.value), snapshot.context),
     staffAlerts: staffAlertRules({
       reference: (snapshot) => formatCode(snapshot.context.trackingCode),
       supervisorRoles: [roles.supervisor],
