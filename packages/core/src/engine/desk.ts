@@ -328,6 +328,12 @@ export interface Desk {
    * `assignment.ts`), `ValidationError` for a bad assignee, `InvalidTransitionError` for a closed case.
    */
   assign(command: AssignCommand): Promise<CommandResult>;
+  /**
+   * Writes the work item of every open instance of a tenant from its current state and history,
+   * without a transition: for instances started before work queues existed (after upgrading), or
+   * to repair. Returns how many it wrote.
+   */
+  refreshWorkItems(tenantId: string): Promise<number>;
   /** Claims due timers (with a lease) and delivers their events; safe on several processes at once. */
   runDueTimers(options?: { limit?: number }): Promise<TimerRunResult>;
   /** Claims due outbox effects (with a lease) and runs their handlers; failures are retried with backoff. */
@@ -589,6 +595,26 @@ class DeskEngine implements Desk {
       });
       return result;
     });
+  }
+
+  async refreshWorkItems(tenantId: string): Promise<number> {
+    let written = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.storage.listInstances({ tenantId, status: 'active', limit: 200, ...(cursor ? { cursor } : {}) });
+      for (const listed of page.items) {
+        const ref = { tenantId, instanceId: listed.id };
+        await this.storage.transaction(async (tx) => {
+          const record = await tx.loadInstance(ref);
+          if (!record || record.status !== 'active') return;
+          const def = this.registry.get(record.workflow, record.definitionVersion);
+          await tx.putWorkItem(this.workItemOf(def, record, restoreSnapshot(def, record), this.clock.now(), await this.derivedHistory(tx, ref)));
+          written++;
+        });
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return written;
   }
 
   // ---------------------------------------------------------------- reads

@@ -93,4 +93,13 @@ describe('information order: work queue', () => {
     await w.t.desk.send({ tenantId, instanceId: other, actor: maryam, event: { type: 'cancel', reason: 'No longer needed' } });
     await expect(w.t.desk.assign({ tenantId, instanceId: other, actor: supervisor, assignee: consultant.id })).rejects.toBeInstanceOf(InvalidTransitionError);
   });
+
+  it('refreshWorkItems writes the line of open orders that have none (instances from before work queues)', async () => {
+    const w = await createWorld();
+    const id = await orderAt(w, 'submitted');
+    await w.storage.transaction((tx) => tx.deleteWorkItem({ tenantId, instanceId: id }));
+    expect((await w.t.desk.queue({ tenantId }, consultant)).items).toEqual([]);
+    expect(await w.t.desk.refreshWorkItems(tenantId)).toBe(1);
+    expect((await w.t.desk.queue({ tenantId }, consultant)).items.map((i) => [i.instanceId, i.slaCondition])).toEqual([[id, 'on-time']]);
+  });
 });
