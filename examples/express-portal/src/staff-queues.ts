@@ -1,13 +1,16 @@
 /**
- * The staff work queues: every open case of the workflows this person may read, with its SLA
- * status (urgency and the next deadline, from the definition's policy over the case's history),
- * most urgent first. Framework-free: the Express and Next.js portals render it each their way.
+ * The staff work queues: every open case of the workflows this person may act on, most urgent
+ * first (breached, then the nearest deadline), one page per workflow from `desk.queue` — the
+ * SDK's indexed work queue, kept current at write time, not sorted here. Framework-free: the
+ * Express and Next.js portals render it each their way.
  */
-import { isStatdeskError, type Actor, type Desk, type InstanceView, type SlaSummary, type SlaWorkflowDefinition, type WorkflowDefinition } from '@statdesk/core';
+import { isStatdeskError, type Actor, type Desk, type InstanceView, type WorkItemSlaCondition, type WorkQueueItem } from '@statdesk/core';
 import { INCIDENT_WORKFLOWS } from './incidents';
 
 export const QUEUES = ['information-order', 'complaint', 'shop-order', ...INCIDENT_WORKFLOWS] as const;
-const URGENCY_ORDER = ['breached', 'at-risk', 'on-track', 'paused', 'not-started', 'done'];
+
+/** Which cases a view of the queue shows: all open work, the caller's own, or the supervisors' escalations. */
+export type QueueView = 'all' | 'mine' | 'escalations';
 
 /** What the queue shows of a case's service-level status. */
 export interface QueueSla {
@@ -18,6 +21,10 @@ export interface QueueSla {
 export interface QueueItem {
   view: InstanceView;
   sla: QueueSla | undefined;
+  /** The staff member the case is assigned to, if any. */
+  assignee: string | null;
+  /** Whether the case is in the supervisors' escalation queue. */
+  escalated: boolean;
 }
 
 /** One workflow's queue; only workflows the person may read and works on appear. */
@@ -26,59 +33,34 @@ export interface StaffQueue {
   items: QueueItem[];
 }
 
-function summaryOf(summary: SlaSummary): QueueSla {
-  return { urgency: summary.urgency, nextDeadline: summary.nextDeadline };
+/** The queue's SLA condition in the words the portal's labels use. */
+const URGENCY: Record<WorkItemSlaCondition, string> = { breached: 'breached', warning: 'at-risk', 'on-time': 'on-track', paused: 'paused', none: 'not-started' };
+
+function slaOf(item: WorkQueueItem): QueueSla {
+  return { urgency: URGENCY[item.slaCondition], nextDeadline: item.dueAt ? { at: item.dueAt } : null };
 }
 
-/**
- * Complaints keep their SLA deadlines in their own context (the machine arms its breach timers
- * from them) rather than through an SLA binding, because each kind has its own targets.
- */
-function ownDeadlines(view: InstanceView, now: Date): QueueSla | undefined {
-  const data = view.data as { deadlines?: Record<string, { due?: string } | null>; breaches?: { round?: number }[]; round?: number } | undefined;
-  if (!data?.deadlines) return undefined;
-  const due = ['acknowledge', 'answer']
-    .map((name) => data.deadlines?.[name]?.due)
-    .filter((d): d is string => typeof d === 'string')
-    .map((d) => new Date(d))
-    .sort((a, b) => a.getTime() - b.getTime());
-  const next = due[0] ?? null;
-  const breached = (data.breaches ?? []).some((b) => b.round === data.round) || (next !== null && next.getTime() <= now.getTime());
-  return { urgency: breached ? 'breached' : next ? 'on-track' : 'not-started', nextDeadline: next ? { at: next } : null };
-}
-
-export async function staffQueues(context: { desk: Desk; tenantId: string }, actor: Actor): Promise<StaffQueue[]> {
+export async function staffQueues(context: { desk: Desk; tenantId: string }, actor: Actor, view: QueueView = 'all'): Promise<StaffQueue[]> {
   const { desk, tenantId } = context;
   const queues: StaffQueue[] = [];
   for (const workflow of QUEUES) {
-    let items: InstanceView[];
+    let page;
     try {
-      items = (await desk.list({ tenantId, workflow, status: 'active', limit: 50 }, actor)).items;
+      page = await desk.queue(
+        { tenantId, workflows: [workflow], limit: 50, ...(view === 'mine' ? { assignee: actor.id } : {}), ...(view === 'escalations' ? { escalated: true } : {}) },
+        actor,
+      );
     } catch (error) {
+      // Workflows this person may not read are not their queues; citizens have none.
       if (isStatdeskError(error, 'NOT_ALLOWED')) continue;
       throw error;
     }
-    // Only cases this person works on: a citizen's own orders are not a queue.
-    if (items.length > 0 && items.every((v) => v.ownerId === actor.id)) continue;
-    const queue: QueueItem[] = [];
-    for (const view of items) {
-      const definition = desk.registry.get(view.workflow, view.definitionVersion);
-      const sla = hasSla(definition)
-        ? summaryOf(definition.sla.summary(await desk.history({ tenantId, instanceId: view.id }, actor), desk.clock.now()))
-        : ownDeadlines(view, desk.clock.now());
-      queue.push({ view, sla });
+    const items: QueueItem[] = [];
+    for (const item of page.items) {
+      const instance = await desk.get({ tenantId, instanceId: item.instanceId }, actor);
+      items.push({ view: instance, sla: slaOf(item), assignee: item.assignee, escalated: item.escalated });
     }
-    queue.sort((a, b) => rank(a) - rank(b) || (a.sla?.nextDeadline?.at.getTime() ?? Infinity) - (b.sla?.nextDeadline?.at.getTime() ?? Infinity));
-    queues.push({ workflow, items: queue });
+    queues.push({ workflow, items });
   }
   return queues;
-}
-
-function hasSla(definition: WorkflowDefinition): definition is SlaWorkflowDefinition {
-  return 'sla' in definition && typeof (definition as Partial<SlaWorkflowDefinition>).sla?.summary === 'function';
-}
-
-function rank(item: QueueItem): number {
-  const at = URGENCY_ORDER.indexOf(item.sla?.urgency ?? 'not-started');
-  return at < 0 ? URGENCY_ORDER.length : at;
 }

@@ -27,6 +27,11 @@ describe('complaints, incidents and the pages', () => {
     expect(queue.status).toBe(200);
     expect(queue.html).toContain(`href="/complaints/${instanceId}"`);
     expect(queue.html).toMatch(/class="deadline" data-at="\d{4}-\d\d-\d\dT/);
+    // The same inbox narrowed to the officer's own cases and to the supervisors' escalations: this one is in neither yet.
+    const mine = await officer.page('/staff?view=mine');
+    expect(mine.html).toContain('ارجاع‌شده به من');
+    expect(mine.html).not.toContain(`href="/complaints/${instanceId}"`);
+    expect((await officer.page('/staff?view=escalations')).html).not.toContain(`href="/complaints/${instanceId}"`);
     expect((await act(officer, instanceId, 'acknowledge')).status).toBe(303);
 
     const anonymous = new Browser(portal.url, '198.51.100.1');

@@ -19,6 +19,7 @@ import { PROFILE_ROUTES } from './routes/profile-routes';
 import { incidentStatus, lookupComplaint } from './routes/public-routes';
 import { getReport } from './routes/report-routes';
 import { searchCases } from './routes/search-routes';
+import { assignInstance, workQueue } from './routes/queue-routes';
 import { getHistory, getInstance, listInstances, sendEvent, sendTypedEvent, startInstance } from './routes/workflow-routes';
 
 /**
@@ -63,6 +64,8 @@ export function createHttpHandler(desk: Desk, options: HttpHandlerOptions): Http
     .add('GET', '/instances/:id', getInstance)
     .add('POST', '/instances/:id/events', sendEvent)
     .add('GET', '/instances/:id/history', getHistory)
+    .add('GET', '/queue', workQueue)
+    .add('POST', '/instances/:id/assignment', assignInstance)
     .add('POST', '/files', uploadFile)
     .add('GET', '/downloads/:token', download)
     .add('GET', '/payments/callback/:gateway', paymentCallback)

@@ -212,6 +212,29 @@ function genericPaths(eventBodies: JsonSchema[]): OpenApiDocument['paths'] {
         responses: eventResponses(),
       },
     },
+    '/queue': {
+      get: {
+        operationId: 'workQueue',
+        summary: "The caller's work queue, most urgent first (breached, then nearest deadline): open cases of workflows the caller reads that its roles may act on. Staff only",
+        parameters: [
+          ...['workflow', 'state', 'stateGroup', 'role', 'sla', 'createdFrom', 'createdTo', 'updatedFrom', 'updatedTo'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          { name: 'assignee', in: 'query', description: '"me", "none" or a staff id', schema: { type: 'string' } },
+          { name: 'escalated', in: 'query', schema: { type: 'boolean' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          { name: 'cursor', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: { 200: { description: 'One page of work items', content: json({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } }, nextCursor: { type: 'string' } }, required: ['items'] }) }, ...errors('VALIDATION', 'UNAUTHENTICATED', 'NOT_ALLOWED') },
+      },
+    },
+    '/instances/{id}/assignment': {
+      post: {
+        operationId: 'assignInstance',
+        summary: 'Claim ("me"), assign, reassign or unassign (null) an open case',
+        parameters: [ID_PARAMETER, IF_MATCH, IDEMPOTENCY_KEY],
+        requestBody: { required: true, content: json({ type: 'object', properties: { assignee: { type: ['string', 'null'] } }, required: ['assignee'], additionalProperties: false }) },
+        responses: eventResponses(),
+      },
+    },
     '/instances/{id}/history': {
       get: {
         operationId: 'getHistory',

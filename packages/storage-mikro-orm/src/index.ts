@@ -27,3 +27,4 @@ export { profileKeysFromSecret } from './profile-keys-from-secret';
 export { mikroOrmCatalogue, MikroOrmCatalogue } from './mikro-orm-catalogue';
 export { mikroOrmSentNotifications, MikroOrmSentNotifications } from './mikro-orm-sent-notifications';
 export { mikroOrmRateLimiter, MikroOrmRateLimiter, type MikroOrmRateLimiterOptions } from './mikro-orm-rate-limiter';
+export { mikroOrmStaffDirectory, MikroOrmStaffDirectory, type MikroOrmStaffDirectoryOptions } from './mikro-orm-staff-directory';

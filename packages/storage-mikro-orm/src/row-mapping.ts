@@ -1,5 +1,5 @@
 /** Database rows (snake_case columns) to the port's records, and records to statement parameters. */
-import type { CommandRecord, HistoryRecord, InstanceKey, InstanceRecord, InstanceStatus, OutboxRecord, OutboxStatus, TimerRecord } from '@statdesk/core';
+import type { CommandRecord, HistoryRecord, InstanceKey, InstanceRecord, InstanceStatus, OutboxRecord, OutboxStatus, TimerRecord, WorkItemRecord, WorkItemSlaCondition } from '@statdesk/core';
 import type { SqlRow } from './sql/sql-database';
 import type { SqlValues } from './sql/sql-values';
 
@@ -117,5 +117,33 @@ export class RowMapping {
 
   commandParams(r: CommandRecord): unknown[] {
     return [r.tenantId, r.idempotencyKey, r.fingerprint, this.v.json(r.result), this.v.time(r.createdAt)];
+  }
+
+  workItem(row: SqlRow): WorkItemRecord {
+    const v = this.v;
+    return {
+      tenantId: row.tenant_id as string,
+      instanceId: row.instance_id as string,
+      workflow: row.workflow as string,
+      state: row.state as string,
+      assignee: (row.assignee as string | null) ?? null,
+      actRoles: (row.act_roles as string).split(' ').filter(Boolean),
+      slaCondition: row.sla_condition as WorkItemSlaCondition,
+      dueAt: row.due_at === null || row.due_at === undefined ? null : v.readTime(row.due_at),
+      escalated: row.escalated === true || Number(row.escalated) === 1,
+      urgencyRank: Number(row.urgency_rank),
+      sortAt: v.readTime(row.sort_at),
+      createdAt: v.readTime(row.created_at),
+      updatedAt: v.readTime(row.updated_at),
+    };
+  }
+
+  /** In the statements' work-item column order; roles framed by spaces for `LIKE '% role %'`. */
+  workItemParams(r: WorkItemRecord): unknown[] {
+    const v = this.v;
+    return [
+      r.tenantId, r.instanceId, r.workflow, r.state, r.assignee, ` ${r.actRoles.join(' ')} `, r.slaCondition, r.dueAt ? v.time(r.dueAt) : null,
+      v.bool(r.escalated), r.urgencyRank, v.time(r.sortAt), v.time(r.createdAt), v.time(r.updatedAt),
+    ];
   }
 }

@@ -3,6 +3,8 @@
  * claims that differ per dialect (see `sql/statements.ts`).
  */
 import {
+  checkWorkItemQuery,
+  encodeWorkItemCursor,
   ValidationError,
   type ClaimOptions,
   type CommandRecord,
@@ -23,6 +25,8 @@ import {
   type StorageTransaction,
   type TimerRecord,
   type VolumeCount,
+  type WorkItemQuery,
+  type WorkItemRecord,
 } from '@statdesk/core';
 import { RowMapping } from './row-mapping';
 import type { SqlDatabase } from './sql/sql-database';
@@ -126,6 +130,58 @@ export class SqlStorage implements Storage {
     });
   }
 
+  async listWorkItems(query: WorkItemQuery): Promise<Page<WorkItemRecord>> {
+    const after = checkWorkItemQuery(query);
+    const filters: string[] = [];
+    const params: unknown[] = [query.tenantId];
+    const oneOf = (column: string, values: readonly unknown[]) => {
+      filters.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    if (query.workflows?.length === 0 || query.states?.length === 0 || query.roles?.length === 0 || query.slaConditions?.length === 0) return { items: [] };
+    if (query.workflows) oneOf('workflow', query.workflows);
+    if (query.states) oneOf('state', query.states);
+    if (query.slaConditions) oneOf('sla_condition', query.slaConditions);
+    if (query.stateGroup !== undefined) {
+      filters.push("(state = ? OR state LIKE ? ESCAPE '!')");
+      params.push(query.stateGroup, `${likeLiteral(query.stateGroup)}.%`);
+    }
+    if (query.assignee === null) filters.push('assignee IS NULL');
+    else if (query.assignee !== undefined) {
+      filters.push('assignee = ?');
+      params.push(query.assignee);
+    }
+    if (query.roles) {
+      filters.push(`(${query.roles.map(() => "act_roles LIKE ? ESCAPE '!'").join(' OR ')})`);
+      params.push(...query.roles.map((r) => `% ${likeLiteral(r)} %`));
+    }
+    if (query.escalated !== undefined) {
+      filters.push('escalated = ?');
+      params.push(this.values.bool(query.escalated));
+    }
+    for (const [column, from, to] of [['created_at', query.createdFrom, query.createdTo], ['updated_at', query.updatedFrom, query.updatedTo]] as const) {
+      if (from !== undefined) {
+        filters.push(`${column} >= ?`);
+        params.push(this.values.time(from));
+      }
+      if (to !== undefined) {
+        filters.push(`${column} < ?`);
+        params.push(this.values.time(to));
+      }
+    }
+    if (after) {
+      filters.push('(urgency_rank, sort_at, instance_id) > (?, ?, ?)');
+      params.push(after.urgencyRank, this.values.time(after.sortAt), after.instanceId);
+    }
+    params.push(query.limit + 1);
+    return this.db.session(async (s) => {
+      const matching = (await s.all(sql.listWorkItems(filters), params)).map((r) => this.rows.workItem(r));
+      const items = matching.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return matching.length > query.limit && last ? { items, nextCursor: encodeWorkItemCursor(last) } : { items };
+    });
+  }
+
   readHistory(ref: InstanceRef): Promise<HistoryRecord[]> {
     return this.db.session(async (s) => (await s.all(sql.readHistory, [ref.tenantId, ref.instanceId])).map((r) => this.rows.history(r)));
   }
@@ -203,4 +259,9 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     // Reported below.
   }
   throw new ValidationError('instance query', [{ path: 'cursor', message: 'is not a cursor this storage returned' }]);
+}
+
+/** `value` matched literally inside a `LIKE … ESCAPE '!'` pattern. */
+function likeLiteral(value: string): string {
+  return value.replace(/[!%_]/g, (c) => `!${c}`);
 }

@@ -24,6 +24,7 @@ import {
   type StorageTransaction,
   type TimerRecord,
   type TimerRef,
+  type WorkItemRecord,
 } from '@statdesk/core';
 import type { Dialect } from './orm-config';
 import type { RowMapping } from './row-mapping';
@@ -40,12 +41,14 @@ interface PendingWrites {
   updates: { record: InstanceRecord; expectedVersion: number }[];
   history: HistoryRecord[];
   timerCancels: { ref: InstanceRef; key: string }[];
+  /** The last work-item write per instance: a record to upsert, or `null` to delete. */
+  workItems: Map<string, { ref: InstanceRef; record: WorkItemRecord | null }>;
 }
 
 export class SqlTransaction implements StorageTransaction {
   private failure: { error: unknown } | undefined;
   private finished = false;
-  private pending: PendingWrites = { updates: [], history: [], timerCancels: [] };
+  private pending: PendingWrites = { updates: [], history: [], timerCancels: [], workItems: new Map() };
   /**
    * Timer keys whose row this transaction consumed and has not put again: cancelling them has
    * nothing left to delete (no other transaction can insert that key before this one ends).
@@ -88,20 +91,30 @@ export class SqlTransaction implements StorageTransaction {
   }
 
   private holdsWrites(): boolean {
-    const { updates, history, timerCancels } = this.pending;
-    return updates.length > 0 || history.length > 0 || timerCancels.length > 0;
+    const { updates, history, timerCancels, workItems } = this.pending;
+    return updates.length > 0 || history.length > 0 || timerCancels.length > 0 || workItems.size > 0;
   }
 
   private async writePending(): Promise<void> {
-    const { updates, history, timerCancels } = this.pending;
-    if (!updates.length && !history.length && !timerCancels.length) return;
-    this.pending = { updates: [], history: [], timerCancels: [] };
+    const { updates, history, timerCancels, workItems } = this.pending;
+    if (!updates.length && !history.length && !timerCancels.length && !workItems.size) return;
+    this.pending = { updates: [], history: [], timerCancels: [], workItems: new Map() };
     for (let i = 0; i < updates.length; i += CHUNK) await this.writeUpdates(updates.slice(i, i + CHUNK));
     for (let i = 0; i < history.length; i += CHUNK) await this.writeHistory(history.slice(i, i + CHUNK));
     for (let i = 0; i < timerCancels.length; i += CHUNK) {
       const chunk = timerCancels.slice(i, i + CHUNK).map((c) => [c.ref.tenantId, c.ref.instanceId, c.key]);
       if (this.dialect === 'postgresql') await this.session.run(postgresBatch.deleteTimerKeys, columns(chunk, 3));
       else await this.session.run(sql.deleteTimerKeys(chunk.length), chunk.flat());
+    }
+    const puts = [...workItems.values()].flatMap((w) => (w.record ? [w.record] : []));
+    const deletes = [...workItems.values()].flatMap((w) => (w.record ? [] : [[w.ref.tenantId, w.ref.instanceId]]));
+    for (let i = 0; i < puts.length; i += CHUNK) {
+      const chunk = puts.slice(i, i + CHUNK);
+      await this.session.run(sql.putWorkItems(chunk.length), chunk.flatMap((r) => this.rows.workItemParams(r)));
+    }
+    for (let i = 0; i < deletes.length; i += CHUNK) {
+      const chunk = deletes.slice(i, i + CHUNK);
+      await this.session.run(sql.deleteWorkItems(chunk.length), chunk.flat());
     }
   }
 
@@ -286,6 +299,18 @@ export class SqlTransaction implements StorageTransaction {
         ]);
       }
     });
+  }
+
+  putWorkItem(record: WorkItemRecord): Promise<void> {
+    const id = JSON.stringify([record.tenantId, record.instanceId]);
+    const ref = { tenantId: record.tenantId, instanceId: record.instanceId };
+    // Held back like history rows: one statement per flush for a batch of timer deliveries.
+    return this.guard(async () => void this.pending.workItems.set(id, { ref, record: { ...record, actRoles: [...record.actRoles] } }), true);
+  }
+
+  deleteWorkItem(ref: InstanceRef): Promise<void> {
+    const id = JSON.stringify([ref.tenantId, ref.instanceId]);
+    return this.guard(async () => void this.pending.workItems.set(id, { ref: { ...ref }, record: null }), true);
   }
 
   getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined> {

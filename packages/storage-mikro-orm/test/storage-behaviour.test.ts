@@ -42,7 +42,8 @@ describe('migrations on SQLite', () => {
       const tables = (await storage.orm.em.getConnection().execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'statdesk_%' ORDER BY name")) as { name: string }[];
       expect(tables.map((t) => t.name)).toEqual([
         'statdesk_commands', 'statdesk_history', 'statdesk_instance_keys', 'statdesk_instances', 'statdesk_migrations', 'statdesk_outbox',
-        'statdesk_products', 'statdesk_profiles', 'statdesk_rate_buckets', 'statdesk_sent_notifications', 'statdesk_timers',
+        'statdesk_products', 'statdesk_profiles', 'statdesk_rate_buckets', 'statdesk_sent_notifications', 'statdesk_sla_outcomes', 'statdesk_staff', 'statdesk_timers',
+        'statdesk_work_items',
       ]);
     } finally {
       await storage.close();

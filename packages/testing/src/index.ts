@@ -12,3 +12,4 @@ export * from './workflow-storage';
 export * from './memory-catalogue';
 export * from './gateway-simulator';
 export * from './notifications';
+export * from './memory-staff-directory';

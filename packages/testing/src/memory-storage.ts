@@ -8,8 +8,12 @@
  * JavaScript's single thread. Two commands racing on one instance therefore really race.
  */
 import {
+  checkWorkItemQuery,
+  compareWorkItems,
   ConflictError,
+  encodeWorkItemCursor,
   ValidationError,
+  workItemMatches,
   type ClaimOptions,
   type CommandRecord,
   type HistoryRecord,
@@ -32,6 +36,8 @@ import {
   type TimerRecord,
   type TimerRef,
   type VolumeCount,
+  type WorkItemQuery,
+  type WorkItemRecord,
 } from '@statdesk/core';
 import { copyRow } from './copy-row';
 import { PairMap } from './pair-map';
@@ -59,6 +65,8 @@ interface Tables {
   instanceKeys: Map<string, InstanceKey[]>;
   /** SLA outcomes: `tenant, instance, policy, target, cycle` → outcome. */
   slaOutcomes: Map<string, SlaOutcomeRecord>;
+  /** Work items of open instances. */
+  workItems: PairMap<WorkItemRecord>;
 }
 
 type Op =
@@ -71,7 +79,9 @@ type Op =
   | { kind: 'enqueueOutbox'; records: readonly OutboxRecord[] }
   | { kind: 'saveCommand'; record: CommandRecord }
   | { kind: 'setKeys'; ref: InstanceRef; keys: InstanceKey[] }
-  | { kind: 'recordSlaOutcomes'; records: SlaOutcomeRecord[] };
+  | { kind: 'recordSlaOutcomes'; records: SlaOutcomeRecord[] }
+  | { kind: 'putWorkItem'; record: WorkItemRecord }
+  | { kind: 'deleteWorkItem'; ref: InstanceRef };
 
 // Two or three parts: a template costs far less than joining a rest array, on every call.
 const key = (a: string, b: string, c?: string) => (c === undefined ? `${a}\u0000${b}` : `${a}\u0000${b}\u0000${c}`);
@@ -111,6 +121,7 @@ export class MemoryStorage implements Storage {
     instanceKeys: new Map(),
     slaOutcomes: new Map(),
     held: new Set(),
+    workItems: new PairMap(),
   };
 
   /** Direct reads of the tables, bypassing the port: the conformance suite's oracle. */
@@ -186,6 +197,17 @@ export class MemoryStorage implements Storage {
 
   async readHistory(ref: InstanceRef): Promise<HistoryRecord[]> {
     return clone(this.tables.history.get(ref.tenantId, ref.instanceId) ?? []);
+  }
+
+  async listWorkItems(query: WorkItemQuery): Promise<Page<WorkItemRecord>> {
+    const after = checkWorkItemQuery(query);
+    // A scan: memory is for tests and demos; the SQL adapters answer from an index.
+    const matching = [...this.tables.workItems.values()]
+      .filter((item) => workItemMatches(item, query) && (!after || compareWorkItems(item, after) > 0))
+      .sort(compareWorkItems);
+    const items = matching.slice(0, query.limit).map(clone);
+    const last = items[items.length - 1];
+    return matching.length > query.limit && last ? { items, nextCursor: encodeWorkItemCursor(last) } : { items };
   }
 
   async getCommand(tenantId: string, idempotencyKey: string): Promise<CommandRecord | undefined> {
@@ -427,6 +449,14 @@ class MemoryTransaction implements StorageTransaction {
     this.ownCommands.set(k, own);
     this.ops.push({ kind: 'saveCommand', record: own });
   }
+
+  async putWorkItem(record: WorkItemRecord): Promise<void> {
+    this.ops.push({ kind: 'putWorkItem', record: clone(record) });
+  }
+
+  async deleteWorkItem(ref: InstanceRef): Promise<void> {
+    this.ops.push({ kind: 'deleteWorkItem', ref: { tenantId: ref.tenantId, instanceId: ref.instanceId } });
+  }
 }
 
 function keyTaken(name: string): ConflictError {
@@ -580,6 +610,12 @@ function apply(tables: Tables, op: Op): void {
       tables.instanceKeys.set(owner, op.keys);
       return;
     }
+    case 'putWorkItem':
+      tables.workItems.set(op.record.tenantId, op.record.instanceId, op.record);
+      return;
+    case 'deleteWorkItem':
+      tables.workItems.delete(op.ref.tenantId, op.ref.instanceId);
+      return;
   }
 }
 

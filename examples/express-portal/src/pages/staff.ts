@@ -1,9 +1,9 @@
-/** The staff work queue page: each queue of `staff-queues.ts`, most urgent first, with its SLA deadlines. */
+/** The staff work queue page: each queue of `staff-queues.ts`, most urgent first, with its SLA deadlines; all work, assigned to me, or escalations. */
 import type { Express } from 'express';
 import { html } from '../html';
 import { label, t } from '../i18n';
 import type { PortalContext } from '../portal-context';
-import { staffQueues } from '../staff-queues';
+import { staffQueues, type QueueView } from '../staff-queues';
 import { pageOf } from './instance-page';
 import { layout, when } from './layout';
 import { actorOf, pageState, requireUser, route } from './page-route';
@@ -11,11 +11,15 @@ import { actorOf, pageState, requireUser, route } from './page-route';
 export function mountStaff(app: Express, context: PortalContext): void {
   app.get(
     '/staff',
-    route(async (_req, res) => {
+    route(async (req, res) => {
       const page = pageState(res);
       const { lang } = page;
       const user = requireUser(res);
-      const queues = await staffQueues(context, actorOf(user));
+      const view: QueueView = req.query.view === 'mine' || req.query.view === 'escalations' ? req.query.view : 'all';
+      const queues = await staffQueues(context, actorOf(user), view);
+      const views = (['all', 'mine', 'escalations'] as const).map(
+        (v) => html`<a href="/staff${v === 'all' ? '' : `?view=${v}`}"${v === view ? html` aria-current="page"` : ''}>${t(lang, v === 'all' ? 'queueAll' : v === 'mine' ? 'queueMine' : 'queueEscalations')}</a>`,
+      );
       const sections = queues.map(
         ({ workflow, items }) => html`<section class="queue" data-workflow="${workflow}"><h2>${label(lang, workflow)}</h2>
           ${items.length === 0
@@ -28,7 +32,7 @@ export function mountStaff(app: Express, context: PortalContext): void {
                 <td><a href="${pageOf(view)}">${t(lang, 'open')}</a></td></tr>`,
               )}</table>`}</section>`,
       );
-      res.type('html').send(layout(page, t(lang, 'staffQueue'), html`${sections}`));
+      res.type('html').send(layout(page, t(lang, 'staffQueue'), html`<nav class="queue-views">${views}</nav>${sections}`));
     }),
   );
 }

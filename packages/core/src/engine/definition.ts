@@ -7,6 +7,8 @@ import type { AnyStateMachine, EventFromLogic, InputFrom, SnapshotFrom } from 'x
 import type { z } from 'zod';
 import { DefinitionError } from '../errors';
 import type { InstanceKey, InstanceRef } from '../ports/storage';
+import type { WorkItemSlaCondition } from '../ports/work-items';
+import type { StaffAlert, StaffAlertContext } from './staff-alerts';
 import type { Actor } from './actor';
 
 type MachineEvent<M extends AnyStateMachine> = EventFromLogic<M>;
@@ -142,6 +144,19 @@ export interface DerivedHistoryEntry {
   payload: unknown;
 }
 
+/**
+ * What a workflow tells staff work queues about an open instance, derived after every
+ * transition (see `WorkflowSpec.workItem`). Missing fields mean: unassigned, not escalated, no SLA.
+ */
+export interface WorkItemFacts {
+  /** The staff member the case is assigned to. */
+  assignee?: string | null;
+  /** Whether the case sits in a supervisor's escalation queue. */
+  escalated?: boolean;
+  /** The SLA condition and its deadline at the transition's instant (the SLA layer fills it in). */
+  sla?: { condition: WorkItemSlaCondition; dueAt: Date | null };
+}
+
 /** A lookup key the definition derives from a snapshot; `unique` defaults to false. */
 export type InstanceKeySpec = Omit<InstanceKey, 'unique'> & { unique?: boolean };
 
@@ -200,6 +215,22 @@ export interface WorkflowSpec<M extends AnyStateMachine> {
    * start-up instead of dead-lettering the message after the command succeeded.
    */
   notifications?: readonly string[];
+  /**
+   * The instance's line in staff work queues (assignee, escalation, SLA), recomputed after every
+   * transition of an open instance and written in the same transaction. Must be pure.
+   */
+  workItem?: (context: DerivedTimerContext<M>) => WorkItemFacts;
+  /**
+   * Roles that may assign a case to any staff member, reassign and unassign it (`desk.assign`);
+   * staff who may act on a case may claim it while unassigned. Naming none (the default) turns
+   * assignment off for the workflow.
+   */
+  assignRoles?: readonly string[];
+  /**
+   * Alerts to staff derived from each transition (see `staffAlertRules`), written as
+   * `staff.notify` outbox rows in the same transaction. Must be pure.
+   */
+  staffAlerts?: (context: StaffAlertContext<M>) => readonly StaffAlert[];
 }
 
 /**
@@ -235,6 +266,12 @@ export interface WorkflowDefinition<M extends AnyStateMachine = AnyStateMachine>
   readonly keys?: (snapshot: SnapshotFrom<M>) => readonly InstanceKeySpec[];
   /** The notification templates its `notify` effects name (checked by `createDesk`). */
   readonly notifications?: readonly string[];
+  /** The instance's line in staff work queues. */
+  readonly workItem?: (context: DerivedTimerContext<M>) => WorkItemFacts;
+  /** Roles that may assign, reassign and unassign any case. */
+  readonly assignRoles: readonly string[];
+  /** Alerts to staff derived from each transition. */
+  readonly staffAlerts?: (context: StaffAlertContext<M>) => readonly StaffAlert[];
 }
 
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -269,6 +306,9 @@ export function defineWorkflow<M extends AnyStateMachine>(spec: WorkflowSpec<M>)
     recordedEvents: Object.freeze([...(spec.recordedEvents ?? [])]),
     ...(spec.keys ? { keys: spec.keys } : {}),
     ...(spec.notifications ? { notifications: Object.freeze([...spec.notifications]) } : {}),
+    ...(spec.workItem ? { workItem: spec.workItem } : {}),
+    assignRoles: Object.freeze([...(spec.assignRoles ?? [])]),
+    ...(spec.staffAlerts ? { staffAlerts: spec.staffAlerts } : {}),
   });
 }
 

@@ -42,6 +42,11 @@ import { CalendarWatch, deskCalendars } from './calendar-watch';
 import { checkNotificationTemplates } from './notification-templates-check';
 import type { DerivedHistoryEntry, EventSpec, PersistedWorkflowSnapshot, WorkflowDefinition } from './definition';
 import type { SlaBinding } from '../sla/with-sla';
+import { workItemOrder, type WorkItemRecord } from '../ports/work-items';
+import { ASSIGN_EVENT, assigneeFromHistory, assignmentRole, checkAssignee, type AssignmentChange } from './assignment';
+import { STAFF_ALERT_EFFECT, staffAlertHandler } from './staff-alerts';
+import type { StaffDirectory } from '../ports/staff-directory';
+import { toWorkQueuePage, workQueueStorageQuery, type WorkQueueItem, type WorkQueueQuery } from './work-queue';
 import type { NotifyEffect, OutboxEffect } from './effects';
 import { GENESIS_HASH, hashHistory, verifyHistoryChain, type HistoryVerification } from './history-chain';
 import { canonicalJson, decodeJson, encodeJson } from './json-codec';
@@ -95,6 +100,12 @@ export interface DeskOptions {
   payments?: PaymentGateway;
   /** The file store effect handlers and enrich steps may use. */
   files?: FileStore;
+  /**
+   * Staff alerts (SLA warnings and breaches, new work, assignments; see `staff-alerts.ts`): the
+   * directory that resolves staff ids and roles to people, and the notifier that reaches them
+   * (default `notifier`). Without it, definitions' `staffAlerts` are not written.
+   */
+  staffAlerts?: { directory: StaffDirectory; notifier?: Notifier };
   /** Handlers by effect type; `notify` is built in (it needs `notifier`). */
   effects?: Readonly<Record<string, EffectHandler>>;
   /** Where problems are logged (default the console). */
@@ -308,6 +319,12 @@ export interface Desk {
   get(ref: InstanceRef, actor: Actor): Promise<InstanceView>;
   /** A page of a workflow's instances this actor may see, oldest first. */
   list(query: ListQuery, actor: Actor): Promise<Page<InstanceView>>;
+  /**
+   * A page of the staff work queue, most urgent first (breached, then nearest deadline): open
+   * instances of workflows the actor may read that its roles may act on. `NotAllowedError` for
+   * citizens, for a workflow the actor may not read and for a role it does not hold.
+   */
+  queue(query: WorkQueueQuery, actor: Actor): Promise<Page<WorkQueueItem>>;
   /** The instance's history, oldest first, if this actor may read it. */
   history(ref: InstanceRef, actor: Actor): Promise<HistoryEntry[]>;
   /**
@@ -321,6 +338,18 @@ export interface Desk {
   findByKey(tenantId: string, name: string, value: string): Promise<InstanceRef[]>;
   /** Moves an instance to another registered version of its workflow through the definition's migrations. */
   migrate(command: MigrateCommand): Promise<CommandResult>;
+  /**
+   * Claims, assigns, reassigns or unassigns an open case: a `statdesk.assign` history row and the
+   * work item's new assignee, in one transaction. `NotAllowedError` unless the actor may (see
+   * `assignment.ts`), `ValidationError` for a bad assignee, `InvalidTransitionError` for a closed case.
+   */
+  assign(command: AssignCommand): Promise<CommandResult>;
+  /**
+   * Writes the work item of every open instance of a tenant from its current state and history,
+   * without a transition: for instances started before work queues existed (after upgrading), or
+   * to repair. Returns how many it wrote.
+   */
+  refreshWorkItems(tenantId: string): Promise<number>;
   /** Claims due timers (with a lease) and delivers their events; safe on several processes at once. */
   runDueTimers(options?: { limit?: number }): Promise<TimerRunResult>;
   /** Claims due outbox effects (with a lease) and runs their handlers; failures are retried with backoff. */
@@ -349,6 +378,22 @@ export interface ListQuery {
   limit?: number;
   /** The previous page's `nextCursor`. */
   cursor?: string;
+}
+
+/** Claims, assigns, reassigns or unassigns a case (see `assignment.ts` for who may). */
+export interface AssignCommand {
+  /** The instance's tenant. */
+  tenantId: string;
+  /** The instance's id. */
+  instanceId: string;
+  /** Who assigns. */
+  actor: Actor;
+  /** The staff member who gets the case (the actor's own id to claim it), or `null` to unassign. */
+  assignee: string | null;
+  /** Reject with `ConflictError` unless the instance is still at this version. */
+  expectedVersion?: number;
+  /** Makes a retried assignment return the first result instead of writing it twice. */
+  idempotencyKey?: string;
 }
 
 /** Moves an instance to another version of its workflow. */
@@ -400,7 +445,14 @@ class DeskEngine implements Desk {
     this.clock = options.clock ?? systemClock;
     this.registry = new WorkflowRegistry(options.workflows, options.currentVersions);
     this.logger = options.logger ?? { warn: (m, f) => console.warn(m, f ?? ''), error: (m, f) => console.error(m, f ?? '') };
-    this.effects = { notify: notifyHandler, ...options.effects };
+    const staff = options.staffAlerts;
+    const staffNotifier = staff?.notifier ?? options.notifier;
+    if (staff && !staffNotifier) throw new DefinitionError('staffAlerts needs a notifier: pass staffAlerts.notifier or notifier to createDesk');
+    this.effects = {
+      notify: notifyHandler,
+      ...(staff && staffNotifier ? { [STAFF_ALERT_EFFECT]: staffAlertHandler({ directory: staff.directory, notifier: staffNotifier }) } : {}),
+      ...options.effects,
+    };
     this.workerId = options.workerId ?? `worker-${randomUUID()}`;
     this.random = options.random ?? Math.random;
     checkNotificationTemplates(options.workflows, options.notifier);
@@ -536,6 +588,59 @@ class DeskEngine implements Desk {
     });
   }
 
+  async assign(command: AssignCommand): Promise<CommandResult> {
+    const ref = { tenantId: command.tenantId, instanceId: command.instanceId };
+    const assignee = checkAssignee(command.assignee);
+    const fingerprint = command.idempotencyKey === undefined ? '' : fingerprintOf({ kind: 'assign', ...ref, assignee, actor: command.actor.id });
+    return this.execute(command.tenantId, command.idempotencyKey, fingerprint, 0, async (tx, now) => {
+      const record = await tx.loadInstance(ref);
+      if (!record) throw new NotFoundError('instance', command.instanceId);
+      const def = this.registry.get(record.workflow, record.definitionVersion);
+      if (hiddenFrom(def, command.actor, record)) throw new NotFoundError('instance', command.instanceId);
+      if (command.expectedVersion !== undefined && record.version !== command.expectedVersion) {
+        throw new ConflictError(`Instance ${record.id} is at version ${record.version}, not ${command.expectedVersion}`, {
+          entity: 'instance',
+          id: record.id,
+          expectedVersion: command.expectedVersion,
+          actualVersion: record.version,
+        });
+      }
+      if (!def.assignRoles.length) throw new NotAllowedError(`assign ${def.name} cases (the workflow names no assignRoles)`, command.actor.roles);
+      if (record.status !== 'active') throw new InvalidTransitionError(ASSIGN_EVENT, record.state);
+      const snapshot = restoreSnapshot(def, record);
+      const current = this.workItemOf(def, record, snapshot, now, await this.derivedHistory(tx, ref));
+      const role = assignmentRole(command.actor, { current: current.assignee, next: assignee }, { assignRoles: def.assignRoles, actRoles: current.actRoles });
+      const change: AssignmentChange = { assignee, previous: current.assignee };
+      const { result } = await this.writeTransition(tx, def, record, snapshot, [], {
+        actor: { id: command.actor.id, role },
+        eventType: ASSIGN_EVENT,
+        payload: change,
+        now,
+      });
+      return result;
+    });
+  }
+
+  async refreshWorkItems(tenantId: string): Promise<number> {
+    let written = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.storage.listInstances({ tenantId, status: 'active', limit: 200, ...(cursor ? { cursor } : {}) });
+      for (const listed of page.items) {
+        const ref = { tenantId, instanceId: listed.id };
+        await this.storage.transaction(async (tx) => {
+          const record = await tx.loadInstance(ref);
+          if (!record || record.status !== 'active') return;
+          const def = this.registry.get(record.workflow, record.definitionVersion);
+          await tx.putWorkItem(this.workItemOf(def, record, restoreSnapshot(def, record), this.clock.now(), await this.derivedHistory(tx, ref)));
+          written++;
+        });
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return written;
+  }
+
   // ---------------------------------------------------------------- reads
 
   async get(ref: InstanceRef, actor: Actor): Promise<InstanceView> {
@@ -572,6 +677,10 @@ class DeskEngine implements Desk {
       items: page.items.map((record) => this.toView(this.registry.get(record.workflow, record.definitionVersion), record, actor)),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
+  }
+
+  async queue(query: WorkQueueQuery, actor: Actor): Promise<Page<WorkQueueItem>> {
+    return toWorkQueuePage(await this.storage.listWorkItems(workQueueStorageQuery(this.registry, query, actor)));
   }
 
   async history(ref: InstanceRef, actor: Actor): Promise<HistoryEntry[]> {
@@ -1004,8 +1113,17 @@ class DeskEngine implements Desk {
     const readEntries = async () => (historyEntries ??= await this.derivedHistory(tx, ref));
     if (status === 'done') {
       await tx.deleteAllTimers(ref);
+      if (!change.insert) await tx.deleteWorkItem(ref);
     } else {
-      if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now, await readEntries());
+      // Assignments live in history: workflows that take them read it, the others need not.
+      const derived = def.derivedTimers || def.workItem || def.assignRoles.length ? await readEntries() : [];
+      if (def.derivedTimers) await this.reconcileDerivedTimers(tx, def, updated, next, now, derived);
+      const item = this.workItemOf(def, updated, next, now, derived);
+      await tx.putWorkItem(item);
+      if (def.staffAlerts && this.options.staffAlerts) {
+        const context = { eventType: change.eventType, payload: decodeJson(history.payload), fromState: history.fromState, toState, actorId: change.actor.id, assignee: item.assignee, snapshot: next };
+        for (const alert of def.staffAlerts(context)) if (alert.to.length) plan.effects.push({ type: STAFF_ALERT_EFFECT, ...alert });
+      }
       if (plan.cancelled.length) await tx.deleteTimers(ref, plan.cancelled);
       for (const timer of plan.timers) {
         await tx.putTimer({
@@ -1122,6 +1240,43 @@ class DeskEngine implements Desk {
     }
     if (stale.length) await tx.deleteTimers(ref, stale);
     for (const timer of wanted.values()) await tx.putTimer(timer);
+  }
+
+  /**
+   * The open instance's line in work queues: the definition's facts (assignee, escalation, SLA
+   * at this instant) and the staff roles that may act in the new state.
+   */
+  private workItemOf(
+    def: WorkflowDefinition,
+    record: InstanceRecord,
+    snapshot: AnyMachineSnapshot,
+    now: Date,
+    history: readonly DerivedHistoryEntry[],
+  ): WorkItemRecord {
+    const facts = def.workItem ? def.workItem({ tenantId: record.tenantId, instanceId: record.id, history, snapshot, now }) : {};
+    const assigned = assigneeFromHistory(history);
+    const actRoles = new Set<string>();
+    for (const [type, spec] of Object.entries(def.events)) {
+      const staff = spec.roles.filter((r) => r !== SYSTEM_ROLE && !def.ownerRoles.includes(r));
+      if (staff.length && handlesEventType(snapshot, type)) for (const r of staff) actRoles.add(r);
+    }
+    const slaCondition = facts.sla?.condition ?? 'none';
+    const dueAt = facts.sla?.dueAt ?? null;
+    return {
+      tenantId: record.tenantId,
+      instanceId: record.id,
+      workflow: record.workflow,
+      state: record.state,
+      // A `desk.assign` overrides what the workflow's own context says.
+      assignee: assigned !== undefined ? assigned : (facts.assignee ?? null),
+      actRoles: [...actRoles].sort(),
+      slaCondition,
+      dueAt,
+      escalated: facts.escalated ?? false,
+      ...workItemOrder({ slaCondition, dueAt, createdAt: record.createdAt }),
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+    };
   }
 
   /** Start dispatching what the commit wrote; waits for it only in `await` mode. */

@@ -10,3 +10,6 @@ export * from './registry';
 export * from './state-value';
 export { backoffDelay, type BackoffPolicy } from './backoff';
 export * from './statechart';
+export * from './work-queue';
+export { ASSIGN_EVENT, type AssignmentChange } from './assignment';
+export * from './staff-alerts';

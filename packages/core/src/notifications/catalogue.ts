@@ -111,6 +111,31 @@ export const notificationCatalogue = {
     description: 'Staff: a service incident passed its committed restoration target without being restored.',
     params: { channel: { kind: 'reference' }, title: { kind: 'text' }, dueAt: { kind: 'instant' } },
   },
+  // Staff alerts (`staffAlertRules`): to the office's own people, resolved through the staff directory.
+  'staff.sla-warning': {
+    description: 'Staff: a case you hold or supervise is close to its service-level deadline.',
+    params: { caseRef: { kind: 'reference' } },
+  },
+  'staff.sla-breach': {
+    description: 'Staff: a case you hold or supervise passed its service-level deadline and is escalated to the supervisors.',
+    params: { caseRef: { kind: 'reference' } },
+  },
+  'staff.case-assigned': {
+    description: 'Staff: someone assigned a case to you.',
+    params: { caseRef: { kind: 'reference' } },
+  },
+  'staff.new-order': {
+    description: 'Staff: a new information order was submitted and waits for a consultant.',
+    params: { caseRef: { kind: 'reference' } },
+  },
+  'staff.receipt-to-verify': {
+    description: 'Staff: an applicant uploaded a bank receipt that waits for finance to verify it.',
+    params: { caseRef: { kind: 'reference' } },
+  },
+  'staff.complainant-replied': {
+    description: 'Staff: the complainant answered your request for information.',
+    params: { caseRef: { kind: 'reference' } },
+  },
 } as const satisfies NotificationCatalogue;
 
 /** The id of a shipped notification, e.g. `information-order.quote-ready`. */

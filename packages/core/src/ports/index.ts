@@ -8,3 +8,5 @@ export type * from './catalogue';
 export type * from './files';
 export type * from './profiles';
 export type * from './profile-keys';
+export * from './work-items';
+export type * from './staff-directory';

@@ -20,6 +20,7 @@
  */
 import type { JsonValue } from './json';
 import type { ReportReads, SlaOutcomeRecord } from './reports';
+import type { WorkItemQuery, WorkItemRecord } from './work-items';
 
 /** Addresses one instance: its tenant and id. */
 export interface InstanceRef {
@@ -301,6 +302,10 @@ export interface StorageTransaction {
   saveCommand(record: CommandRecord): Promise<void>;
   /** Insert or replace SLA outcomes by (tenant, instance, policy, target, cycle); see `ports/reports.ts`. */
   recordSlaOutcomes(records: readonly SlaOutcomeRecord[]): Promise<void>;
+  /** Insert, or replace the instance's work item (one per tenant and instance). */
+  putWorkItem(record: WorkItemRecord): Promise<void>;
+  /** Delete the instance's work item (the instance closed); none is fine. */
+  deleteWorkItem(ref: InstanceRef): Promise<void>;
 }
 
 /**
@@ -352,4 +357,11 @@ export interface Storage extends ReportReads {
    * behind slow effects is never run by two workers at once; without it, it claims one row per lease.
    */
   renewOutboxLease?(id: string, leaseOwner: string, until: Date): Promise<boolean>;
+
+  /**
+   * A page of committed work items matching `query`, most urgent first (`urgencyRank`, `sortAt`,
+   * `instanceId` ascending; see `work-items.ts`). Its cost must not grow with the number of
+   * instances: index the sort key. Checks the query with `checkWorkItemQuery`.
+   */
+  listWorkItems(query: WorkItemQuery): Promise<Page<WorkItemRecord>>;
 }

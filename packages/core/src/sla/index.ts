@@ -34,6 +34,6 @@ export {
 } from './compute-status';
 export { planSlaTimers } from './plan-timers';
 export { withSla, type WithSlaOptions, type SlaBinding, type SlaWorkflowDefinition } from './with-sla';
-export { slaSummary, compareSlaUrgency, type SlaSummary, type SlaUrgency } from './summary';
+export { slaSummary, compareSlaUrgency, workItemSla, type SlaSummary, type SlaUrgency } from './summary';
 export { previewCalendarChange, type SlaCase, type SlaDeadlineChange, type CalendarChangePreview } from './calendar-preview';
 export { decidedSlaOutcomes, type DecidedSlaOutcome } from './outcomes';

@@ -1,6 +1,7 @@
 /**
  * One line per instance for staff work queues: how urgent its SLA is and its nearest deadline.
  */
+import type { WorkItemSlaCondition } from '../ports/work-items';
 import type { SlaStatus } from './compute-status';
 
 /**
@@ -84,4 +85,23 @@ export function compareSlaUrgency(a: SlaSummary, b: SlaSummary): number {
   const ad = a.nextDeadline?.at.getTime() ?? Number.POSITIVE_INFINITY;
   const bd = b.nextDeadline?.at.getTime() ?? Number.POSITIVE_INFINITY;
   return ad === bd ? 0 : ad < bd ? -1 : 1;
+}
+
+/**
+ * A summary as a work queue stores it: breached work is due at its oldest open breach, running
+ * work at its nearest deadline; paused work and work without a running clock have no deadline.
+ */
+export function workItemSla(summary: SlaSummary): { condition: WorkItemSlaCondition; dueAt: Date | null } {
+  switch (summary.urgency) {
+    case 'breached':
+      return { condition: 'breached', dueAt: summary.oldestOpenBreach };
+    case 'at-risk':
+      return { condition: 'warning', dueAt: summary.nextDeadline?.at ?? null };
+    case 'on-track':
+      return { condition: 'on-time', dueAt: summary.nextDeadline?.at ?? null };
+    case 'paused':
+      return { condition: 'paused', dueAt: null };
+    default:
+      return { condition: 'none', dueAt: null };
+  }
 }

@@ -7,7 +7,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { BusinessCalendar } from '../calendar/calendar.schema';
 import { DefinitionError, ValidationError, type ValidationIssue } from '../errors';
-import { defineWorkflow, type DerivedTimerContext, type WorkflowDefinition, type WorkflowSpec } from '../engine/definition';
+import { defineWorkflow, type DerivedTimerContext, type WorkItemFacts, type WorkflowDefinition, type WorkflowSpec } from '../engine/definition';
 import type { SlaHistoryEntry } from './conditions';
 import { computeSlaStatus, type SlaStatus } from './compute-status';
 import { defineSlaPolicy, isDefinedSlaPolicy } from './define-policy';
@@ -15,7 +15,7 @@ import { decidedSlaOutcomes, type DecidedSlaOutcome } from './outcomes';
 import { planSlaTimers } from './plan-timers';
 import type { SlaCondition, SlaPolicy, SlaPolicyInput } from './policy.schema';
 import { slaEventType } from './sla-events';
-import { slaSummary, type SlaSummary } from './summary';
+import { slaSummary, workItemSla, type SlaSummary } from './summary';
 
 /** Options of {@link withSla}. */
 export interface WithSlaOptions {
@@ -79,6 +79,14 @@ export function withSla<M extends AnyStateMachine>(base: WorkflowDefinition<M>, 
     ...(baseTimers ? baseTimers(context) : []),
     ...planSlaTimers(policy, context.history, calendar, context.now, computeOptions),
   ];
+  const baseWorkItem = base.workItem;
+  // Written with every transition, SLA timers included: the queue's condition is current without a read-time recomputation.
+  // A breached case also lands in the supervisors' escalation queue, whatever the workflow does with the breach.
+  const workItem = (context: DerivedTimerContext<M>): WorkItemFacts => {
+    const facts = baseWorkItem ? baseWorkItem(context) : {};
+    const sla = workItemSla(slaSummary(computeSlaStatus(policy, context.history, calendar, context.now, computeOptions), context.now));
+    return { ...facts, sla, escalated: (facts.escalated ?? false) || sla.condition === 'breached' };
+  };
   const migrations = { ...base.migrations };
   for (const from of options.migrateFrom ?? []) migrations[from] ??= (snapshot) => snapshot;
 
@@ -89,6 +97,7 @@ export function withSla<M extends AnyStateMachine>(base: WorkflowDefinition<M>, 
     create: base.create as WorkflowSpec<M>['create'],
     migrations,
     derivedTimers,
+    workItem,
     recordedEvents: [...new Set([...base.recordedEvents, ...slaEvents])],
   } as WorkflowSpec<M>);
   const binding: SlaBinding = Object.freeze({

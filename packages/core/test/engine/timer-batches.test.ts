@@ -80,6 +80,7 @@ class ObservedStorage implements Storage {
   }
   getInstance: Storage['getInstance'] = (ref) => this.inner.getInstance(ref);
   listInstances: Storage['listInstances'] = (query) => this.inner.listInstances(query);
+  listWorkItems: Storage['listWorkItems'] = (query) => this.inner.listWorkItems(query);
   readHistory: Storage['readHistory'] = (ref) => this.inner.readHistory(ref);
   getCommand: Storage['getCommand'] = (t, k) => this.inner.getCommand(t, k);
   findInstancesByKey: Storage['findInstancesByKey'] = (t, n, v, l) => this.inner.findInstancesByKey(t, n, v, l);

@@ -151,7 +151,7 @@ function knownWorkflow(scope: RequestScope, name: string): WorkflowDefinition {
   return definition;
 }
 
-function idempotencyKeyOf(request: Request): string | undefined {
+export function idempotencyKeyOf(request: Request): string | undefined {
   const key = request.headers.get('idempotency-key');
   if (key === null) return undefined;
   const trimmed = key.trim();

@@ -8,7 +8,9 @@ import { ProfileEntity } from './profile.entity';
 import { RateBucketEntity } from './rate-bucket.entity';
 import { SentNotificationEntity } from './sent-notification.entity';
 import { SlaOutcomeEntity } from './sla-outcome.entity';
+import { StaffMemberEntity } from './staff-member.entity';
 import { TimerEntity } from './timer.entity';
+import { WorkItemEntity } from './work-item.entity';
 
 export {
   CommandEntity,
@@ -21,7 +23,9 @@ export {
   RateBucketEntity,
   SentNotificationEntity,
   SlaOutcomeEntity,
+  StaffMemberEntity,
   TimerEntity,
+  WorkItemEntity,
 };
 
 /**
@@ -40,4 +44,6 @@ export const statdeskEntities = [
   SentNotificationEntity,
   RateBucketEntity,
   SlaOutcomeEntity,
+  WorkItemEntity,
+  StaffMemberEntity,
 ];

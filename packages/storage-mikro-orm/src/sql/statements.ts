@@ -13,6 +13,9 @@ const TIMER_COLUMNS = 'id, tenant_id, instance_id, "key", due_at, event, created
 const OUTBOX_COLUMNS =
   'id, tenant_id, instance_id, type, payload, idempotency_key, status, attempts, next_attempt_at, last_error, created_at, completed_at';
 
+const WORK_ITEM_COLUMNS =
+  'tenant_id, instance_id, workflow, state, assignee, act_roles, sla_condition, due_at, escalated, urgency_rank, sort_at, created_at, updated_at';
+
 const placeholders = (count: number) => `(${Array.from({ length: count }, () => '?').join(', ')})`;
 /** `VALUES (?, ?), (?, ?)…`: row values to match with `(a, b) IN (…)`, on both dialects. */
 const rows = (count: number, width: number) => `VALUES ${Array.from({ length: count }, () => placeholders(width)).join(', ')}`;
@@ -109,6 +112,17 @@ export const sql = {
   getCommand: 'SELECT tenant_id, idempotency_key, fingerprint, result, created_at FROM statdesk_commands WHERE tenant_id = ? AND idempotency_key = ?',
   saveCommand: `INSERT INTO statdesk_commands (tenant_id, idempotency_key, fingerprint, result, created_at) VALUES ${placeholders(5)}
     ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
+
+  putWorkItems: byCount((count) =>
+    `INSERT INTO statdesk_work_items (${WORK_ITEM_COLUMNS}) VALUES ${Array.from({ length: count }, () => placeholders(13)).join(', ')}
+    ON CONFLICT (tenant_id, instance_id) DO UPDATE SET workflow = excluded.workflow, state = excluded.state, assignee = excluded.assignee,
+    act_roles = excluded.act_roles, sla_condition = excluded.sla_condition, due_at = excluded.due_at, escalated = excluded.escalated,
+    urgency_rank = excluded.urgency_rank, sort_at = excluded.sort_at, created_at = excluded.created_at, updated_at = excluded.updated_at`),
+  deleteWorkItems: byCount((count) => `DELETE FROM statdesk_work_items WHERE (tenant_id, instance_id) IN (${rows(count, 2)})`),
+  /** Filters are ANDed; the order is the indexes' (urgency rank, sort instant, id). */
+  listWorkItems: (filters: string[]) =>
+    `SELECT ${WORK_ITEM_COLUMNS} FROM statdesk_work_items WHERE ${['tenant_id = ?', ...filters].join(' AND ')}
+    ORDER BY urgency_rank, sort_at, instance_id LIMIT ?`,
 
   listInstances: (filters: string[]) =>
     `SELECT ${INSTANCE_COLUMNS} FROM statdesk_instances WHERE ${['tenant_id = ?', ...filters].join(' AND ')} ORDER BY created_at, id LIMIT ?`,

@@ -3,7 +3,16 @@ import { mikroOrmStorage, type MikroOrmStorage } from '@statdesk/storage-mikro-o
 import pg from 'pg';
 import { inject } from 'vitest';
 
-export const STATDESK_TABLES = ['statdesk_instances', 'statdesk_history', 'statdesk_timers', 'statdesk_outbox', 'statdesk_commands', 'statdesk_instance_keys', 'statdesk_sla_outcomes'];
+export const STATDESK_TABLES = [
+  'statdesk_instances',
+  'statdesk_history',
+  'statdesk_timers',
+  'statdesk_outbox',
+  'statdesk_commands',
+  'statdesk_instance_keys',
+  'statdesk_sla_outcomes',
+  'statdesk_work_items',
+];
 
 export interface PostgresSchema {
   url: string;

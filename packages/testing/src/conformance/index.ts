@@ -6,3 +6,4 @@ export * from './sent-notification-store-suite';
 export * from './engine-scenarios';
 export * from './rate-limiter-suite';
 export * from './report-suite';
+export * from './staff-directory-suite';

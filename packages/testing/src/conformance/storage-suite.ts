@@ -14,12 +14,15 @@ import { describe, expect } from 'vitest';
 import { namedTest } from './named-test';
 import {
   ConflictError,
+  ValidationError,
+  workItemOrder,
   type HistoryRecord,
   type InstanceRecord,
   type InstanceRef,
   type OutboxRecord,
   type Storage,
   type TimerRecord,
+  type WorkItemRecord,
 } from '@statdesk/core';
 
 import type { StorageUnderTest } from '../storage-oracle';
@@ -59,6 +62,9 @@ export const storageConformanceTests = [
   'instance keys: set, replace and find, shared and unique',
   'a unique key is held by one instance per tenant',
   'concurrent claims of one unique key: one commits',
+  'work items: put replaces, delete removes, only on commit',
+  'lists work items most urgent first, paginated by cursor',
+  'filters work items by workflow, state group, assignee, role, condition, escalation and dates',
 ] as const;
 
 /** The name of one storage conformance test. */
@@ -151,6 +157,25 @@ export function outboxRecord(instance: InstanceRecord, index: number, overrides:
     completedAt: null,
     ...overrides,
   };
+}
+
+/** An open instance's work item; the sort fields follow from the condition, deadline and creation. */
+export function workItemRecord(overrides: Partial<Omit<WorkItemRecord, 'urgencyRank' | 'sortAt'>> = {}): WorkItemRecord {
+  const base = {
+    tenantId: 'tenant-a',
+    instanceId: uid('inst'),
+    workflow: 'sample',
+    state: 'review.pricing',
+    assignee: null,
+    actRoles: ['clerk'],
+    slaCondition: 'on-time' as const,
+    dueAt: at(3_600_000),
+    escalated: false,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+  return { ...base, ...workItemOrder(base) };
 }
 
 const refOf = (r: InstanceRecord): InstanceRef => ({ tenantId: r.tenantId, instanceId: r.id });
@@ -670,6 +695,97 @@ export function describeStorageConformance(options: StorageConformanceOptions): 
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
       expect(await storage.findInstancesByKey('tenant-a', 'code', 'SAME')).toHaveLength(1);
+    });
+
+    test('work items: put replaces, delete removes, only on commit', async ({ storage }) => {
+      const item = workItemRecord({ instanceId: 'wi-1', assignee: 'officer-1' });
+      const list = async (tenantId = 'tenant-a') => (await storage.listWorkItems({ tenantId, limit: 10 })).items;
+      await storage
+        .transaction(async (tx) => {
+          await tx.putWorkItem(item);
+          throw new Error('boom');
+        })
+        .catch(() => undefined);
+      expect(await list()).toEqual([]);
+      await storage.transaction((tx) => tx.putWorkItem(item));
+      expect(await list()).toEqual([item]);
+      const moved = workItemRecord({ instanceId: 'wi-1', state: 'review.payment', assignee: null, actRoles: ['finance', 'supervisor'], slaCondition: 'breached', dueAt: at(5), escalated: true, updatedAt: at(9) });
+      await storage.transaction(async (tx) => {
+        await tx.putWorkItem(item);
+        await tx.putWorkItem(moved);
+      });
+      expect(await list()).toEqual([moved]);
+      expect(await list('tenant-b')).toEqual([]);
+      const returned = (await list())[0]!;
+      returned.actRoles.push('mutated');
+      expect((await list())[0]!.actRoles).toEqual(['finance', 'supervisor']);
+      await storage.transaction((tx) => tx.deleteWorkItem({ tenantId: 'tenant-b', instanceId: 'wi-1' }));
+      expect(await list()).toHaveLength(1);
+      await storage.transaction((tx) => tx.deleteWorkItem({ tenantId: 'tenant-a', instanceId: 'wi-1' }));
+      expect(await list()).toEqual([]);
+    });
+
+    test('lists work items most urgent first, paginated by cursor', async ({ storage }) => {
+      const items = [
+        workItemRecord({ instanceId: 'none-old', slaCondition: 'none', dueAt: null, createdAt: at(-5000) }),
+        workItemRecord({ instanceId: 'paused', slaCondition: 'paused', dueAt: null, createdAt: at(-9000) }),
+        workItemRecord({ instanceId: 'due-later', slaCondition: 'on-time', dueAt: at(90_000) }),
+        workItemRecord({ instanceId: 'due-soon', slaCondition: 'warning', dueAt: at(10_000) }),
+        workItemRecord({ instanceId: 'due-mid-b', slaCondition: 'on-time', dueAt: at(50_000) }),
+        workItemRecord({ instanceId: 'due-mid-a', slaCondition: 'on-time', dueAt: at(50_000) }),
+        workItemRecord({ instanceId: 'breached-new', slaCondition: 'breached', dueAt: at(-1000) }),
+        workItemRecord({ instanceId: 'breached-old', slaCondition: 'breached', dueAt: at(-100_000) }),
+        workItemRecord({ instanceId: 'other-tenant', tenantId: 'tenant-b', slaCondition: 'breached', dueAt: at(-200_000) }),
+      ];
+      await storage.transaction(async (tx) => {
+        for (const item of items) await tx.putWorkItem(item);
+      });
+      const order = ['breached-old', 'breached-new', 'due-soon', 'due-mid-a', 'due-mid-b', 'due-later', 'paused', 'none-old'];
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await storage.listWorkItems({ tenantId: 'tenant-a', limit: 3, ...(cursor ? { cursor } : {}) });
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        seen.push(...page.items.map((i) => i.instanceId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(order);
+      expect((await storage.listWorkItems({ tenantId: 'tenant-a', limit: 1 })).items[0]).toEqual(items[7]);
+      await expect(storage.listWorkItems({ tenantId: 'tenant-a', limit: 10, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(ValidationError);
+      await expect(storage.listWorkItems({ tenantId: 'tenant-a', limit: 0 })).rejects.toBeInstanceOf(ValidationError);
+      await expect(storage.listWorkItems({ tenantId: 'tenant-a', limit: 501 })).rejects.toBeInstanceOf(ValidationError);
+    });
+
+    test('filters work items by workflow, state group, assignee, role, condition, escalation and dates', async ({ storage }) => {
+      const items = [
+        workItemRecord({ instanceId: 'a', workflow: 'order', state: 'review.pricing', assignee: 'u1', actRoles: ['pricing_officer', 'supervisor'], createdAt: at(0), updatedAt: at(100) }),
+        workItemRecord({ instanceId: 'b', workflow: 'order', state: 'review', assignee: null, actRoles: ['consultant'], slaCondition: 'breached', dueAt: at(-10), escalated: true, createdAt: at(1000), updatedAt: at(200) }),
+        workItemRecord({ instanceId: 'c', workflow: 'order', state: 'reviewed', assignee: 'u2', actRoles: ['pricingXofficer'], slaCondition: 'warning', createdAt: at(2000), updatedAt: at(300) }),
+        workItemRecord({ instanceId: 'd', workflow: 'complaint', state: 'review.pricing', assignee: 'u1', actRoles: ['consultant', 'supervisor'], slaCondition: 'paused', dueAt: null, createdAt: at(3000), updatedAt: at(400) }),
+      ];
+      await storage.transaction(async (tx) => {
+        for (const item of items) await tx.putWorkItem(item);
+      });
+      const ids = async (filter: Record<string, unknown>) =>
+        (await storage.listWorkItems({ tenantId: 'tenant-a', limit: 50, ...filter })).items.map((i) => i.instanceId).sort();
+      expect(await ids({ workflows: ['order'] })).toEqual(['a', 'b', 'c']);
+      expect(await ids({ workflows: [] })).toEqual([]);
+      expect(await ids({ states: ['review', 'reviewed'] })).toEqual(['b', 'c']);
+      // A state group is the state and its sub-states, not every state sharing the prefix.
+      expect(await ids({ stateGroup: 'review' })).toEqual(['a', 'b', 'd']);
+      expect(await ids({ assignee: 'u1' })).toEqual(['a', 'd']);
+      expect(await ids({ assignee: null })).toEqual(['b']);
+      // Roles match whole names: `pricing_officer` does not match `pricingXofficer` (no wildcard leaks).
+      expect(await ids({ roles: ['pricing_officer'] })).toEqual(['a']);
+      expect(await ids({ roles: ['consultant', 'pricingXofficer'] })).toEqual(['b', 'c', 'd']);
+      expect(await ids({ roles: ['supervisor'], workflows: ['complaint'] })).toEqual(['d']);
+      expect(await ids({ slaConditions: ['breached', 'warning'] })).toEqual(['b', 'c']);
+      expect(await ids({ escalated: true })).toEqual(['b']);
+      expect(await ids({ escalated: false })).toEqual(['a', 'c', 'd']);
+      expect(await ids({ createdFrom: at(1000), createdTo: at(3000) })).toEqual(['b', 'c']);
+      expect(await ids({ updatedFrom: at(300) })).toEqual(['c', 'd']);
+      expect(await ids({ updatedTo: at(200) })).toEqual(['a']);
+      await expect(storage.listWorkItems({ tenantId: 'tenant-a', limit: 5, slaConditions: ['late' as never] })).rejects.toBeInstanceOf(ValidationError);
     });
 
     test('returns copies, not live references', async ({ storage, oracle }) => {

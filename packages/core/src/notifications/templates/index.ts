@@ -5,6 +5,7 @@ import { officeSenders } from './compose';
 import { incidentTemplates } from './incident';
 import { informationOrderTemplates } from './information-order';
 import { shopOrderTemplates } from './shop-order';
+import { staffTemplates } from './staff';
 
 /**
  * The shipped templates, every notification in the catalogue in Persian and English, signed for
@@ -12,7 +13,7 @@ import { shopOrderTemplates } from './shop-order';
  */
 export function shippedTemplates(office: Office = STATISTICAL_CENTRE_OF_IRAN): TemplateBook {
   const senders = officeSenders(office);
-  return { ...informationOrderTemplates(senders), ...shopOrderTemplates(senders), ...complaintTemplates(senders), ...incidentTemplates(senders) };
+  return { ...informationOrderTemplates(senders), ...shopOrderTemplates(senders), ...complaintTemplates(senders), ...incidentTemplates(senders), ...staffTemplates(office) };
 }
 
 /** The shipped templates as written for the Statistical Centre of Iran. */

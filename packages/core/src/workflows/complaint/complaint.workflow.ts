@@ -4,12 +4,14 @@
  */
 import { ValidationError, type ValidationIssue } from '../../errors';
 import { defineWorkflow, type EnrichContext, type WorkflowDefinition } from '../../engine/definition';
+import { staffAlertRules } from '../../engine/staff-alerts';
 import { stateToString } from '../../engine/state-value';
 import { mayUseUpload } from '../../files/upload-owner';
 import type { FileStore } from '../../ports/files';
-import { CODE_LENGTHS, generateCode } from './codes';
+import { CODE_LENGTHS, formatCode, generateCode } from './codes';
 import { COMPLAINT_TEMPLATES, complaintMachine, type ComplaintContext, type ComplaintMachine } from './complaint.machine';
 import { complaintEventSchemas, type AttachmentRef } from './events';
+import { complaintWorkItem } from './work-item';
 import { COMPLAINT_KEYS, lookupKeyOf } from './lookup-key';
 import { complainantView } from './public-view';
 import { resolveComplaintSettings, type ComplaintSettings, type ComplaintWorkflowOptions } from './settings';
@@ -61,6 +63,13 @@ export function complaintWorkflow(options: ComplaintWorkflowOptions = {}): Compl
     },
     ownerRoles: [roles.citizen],
     readRoles: staff,
+    assignRoles: [roles.supervisor],
+    workItem: ({ snapshot }) => complaintWorkItem(stateToString(snapshot.value), snapshot.context),
+    staffAlerts: staffAlertRules({
+      reference: (snapshot) => formatCode(snapshot.context.trackingCode),
+      supervisorRoles: [roles.supervisor],
+      newWork: [{ event: 'reply', roles: [roles.officer], preferAssignee: true, template: 'staff.complainant-replied' }],
+    }),
     events: {
       acknowledge: { schema: schemas.acknowledge, roles: staff, enrich: stamp, description: 'Staff confirm receipt (stage 2: a supervisor).' },
       assign: { schema: schemas.assign, roles: staff, enrich: stamp, description: 'Assign (or reassign) the reviewing officer.' },

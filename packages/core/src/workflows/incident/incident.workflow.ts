@@ -39,6 +39,8 @@ export function incidentWorkflow(options: IncidentWorkflowOptions): IncidentWork
     notifications: ['incident.restoration-breached'],
     create: { schema: incidentInputSchema, roles: roles.reporter },
     readRoles: [...staff, 'system'],
+    assignRoles: roles.supervisor,
+    workItem: ({ snapshot }) => ({ escalated: snapshot.context.escalations > 0 }),
     events: {
       acknowledge: { schema: incidentEventSchemas.acknowledge, roles: roles.operator },
       update: { schema: incidentEventSchemas.update, roles: roles.operator },

@@ -20,6 +20,7 @@ import { DEFAULT_EVENT_ROLES, INFORMATION_ORDER_ROLES, INFORMATION_ORDER_STAFF_R
 import { informationOrderServices } from './services';
 import { informationOrderView } from './view';
 import { informationOrderSlaPolicy } from './sla-targets';
+import { staffAlertRules } from '../../engine/staff-alerts';
 import { withSla } from '../../sla/with-sla';
 import { sealRefundAccount } from './refund-account';
 
@@ -66,6 +67,16 @@ export function informationOrderWorkflow(options: InformationOrderOptions = {}) 
     },
     ownerRoles: [INFORMATION_ORDER_ROLES.applicant],
     readRoles: INFORMATION_ORDER_STAFF_ROLES,
+    // Consultants, pricing officers and preparers claim the orders they work on; a supervisor assigns anyone.
+    assignRoles: [INFORMATION_ORDER_ROLES.supervisor],
+    staffAlerts: staffAlertRules({
+      reference: (snapshot) => snapshot.context.orderNumber,
+      supervisorRoles: [INFORMATION_ORDER_ROLES.supervisor],
+      newWork: [
+        { state: 'submitted', roles: [INFORMATION_ORDER_ROLES.consultant], template: 'staff.new-order' },
+        { state: 'payment.receiptSubmitted', roles: [INFORMATION_ORDER_ROLES.financeOfficer], template: 'staff.receipt-to-verify' },
+      ],
+    }),
     view: (args) => informationOrderView(args, INFORMATION_ORDER_STAFF_ROLES),
     events: {
       updateRequest: plain('updateRequest'),

@@ -49,6 +49,7 @@ export function shopOrderWorkflow(options: ShopOrderOptions = {}) {
     },
     ownerRoles: ['customer'],
     readRoles: SHOP_ORDER_STAFF_ROLES,
+    assignRoles: ['supervisor'],
     view: shopOrderView,
     events: {
       addLine: {

@@ -14,6 +14,10 @@ describe('SLA breaches', () => {
 
     // The process restarts: a new desk on the same storage, nothing carried in memory.
     const after = createTestDesk({ workflows: [complaintWorkflow()], storage, clock, notifier: before.notifier });
+    // In the queue, due at the acknowledgement deadline; once breached, in the supervisors' escalations, due at stage 2's deadline.
+    expect((await after.desk.queue({ tenantId }, officer)).items.map((i) => [i.instanceId, i.slaCondition, i.dueAt?.toISOString(), i.escalated])).toEqual([
+      [instanceId, 'on-time', '2025-04-08T05:00:00.000Z', false],
+    ]);
     expect(await after.advance(2 * DAY)).toBe(0);
     expect((await storage.getInstance({ tenantId, instanceId }))?.state).toBe('stage1.active.filed');
     // Tuesday 08:30 is 3 working days after filing: the acknowledgement target breaches.
@@ -22,6 +26,9 @@ describe('SLA breaches', () => {
     expect(record?.state).toBe('stage2.active.escalated');
     const history = (await oracle.history({ tenantId, instanceId }));
     expect(history.at(-1)).toMatchObject({ eventType: 'sla.breach', actorRole: 'system', at: new Date('2025-04-08T05:00:00.000Z') });
+    expect((await after.desk.queue({ tenantId, escalated: true }, supervisor)).items.map((i) => [i.instanceId, i.slaCondition, i.dueAt?.toISOString()])).toEqual([
+      [instanceId, 'on-time', '2025-04-13T05:00:00.000Z'],
+    ]);
     const view = (await after.desk.get({ tenantId, instanceId }, supervisor)).data as Record<string, unknown>;
     expect(view).toMatchObject({
       stage: 2,

@@ -81,6 +81,7 @@ export function killableStorage(inner: Storage, kill: KillSwitch): Storage {
     },
     getInstance: (ref) => inner.getInstance(ref),
     listInstances: (query) => inner.listInstances(query),
+    listWorkItems: (query) => inner.listWorkItems(query),
     readHistory: (ref) => inner.readHistory(ref),
     getCommand: (tenantId, key) => inner.getCommand(tenantId, key),
     findInstancesByKey: (tenantId, name, value, limit) => inner.findInstancesByKey(tenantId, name, value, limit),
