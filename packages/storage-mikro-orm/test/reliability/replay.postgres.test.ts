@@ -123,9 +123,14 @@ describe('replaying every command and every gateway callback, on PostgreSQL', ()
             figures.acceptedWithoutKey++;
             continue;
           }
-          // The state moved on, or (a create with its own id) the instance exists.
+          // The state moved on, or (a create with its own id) the instance exists, or the event is
+          // internal: the log holds a copy of the engine's actor, and only the engine itself may send those.
           const error = outcome.error;
-          expect(isStatdeskError(error, 'INVALID_TRANSITION') || (entry.kind === 'create' && isStatdeskError(error, 'CONFLICT')), `${type} without key: ${String(error)}`).toBe(true);
+          const internal = entry.kind === 'send' && entry.command.actor.roles.includes('system') && isStatdeskError(error, 'NOT_ALLOWED');
+          expect(
+            isStatdeskError(error, 'INVALID_TRANSITION') || internal || (entry.kind === 'create' && isStatdeskError(error, 'CONFLICT')),
+            `${type} without key: ${String(error)}`,
+          ).toBe(true);
         }
         await settle(shop.servers);
         expect(accepted).toEqual(newIntents[name]);
