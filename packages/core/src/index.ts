@@ -14,3 +14,4 @@ export * from './personal-data';
 export * from './notifications';
 export * from './payments';
 export * from './rate-limit';
+export * from './i18n';

@@ -16,3 +16,4 @@ export { paymentWorkflow, paymentInputSchema, PAYMENT_WORKFLOW, type PaymentWork
 export { paymentEffects, paymentIdFor, type PaymentEffectsOptions, type PaymentOpenEffect, type PayerEvent } from './payment-effects';
 export { handlePaymentCallback, type PaymentCallbackResult } from './callback';
 export { createPaymentReconciler, type PaymentReconciler, type ReconcileResult } from './reconciler';
+export { paymentLabels, type PaymentStatePath, type PaymentEventType, type PaymentRoleName } from './labels';

@@ -18,3 +18,4 @@ export { informationOrderServices, type InformationOrderServices } from './servi
 export { RECEIPT_KEYS } from './receipt-review';
 export { DOWNLOAD_TOKEN_KEY, downloadTokenHash } from './delivery';
 export { informationOrderSlaPolicy } from './sla-targets';
+export { informationOrderLabels, type InformationOrderStatePath } from './labels';
