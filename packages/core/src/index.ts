@@ -1,4 +1,5 @@
 export * from './errors';
+export { issueFromZod } from './zod-issue';
 export * from './ports';
 export * from './engine';
 export * from './time';

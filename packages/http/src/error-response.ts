@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isStatdeskError, RateLimitedError, StatdeskError, type Logger, type ValidationIssue } from '@statdesk/core';
+import { describeError, describeIssue, isStatdeskError, RateLimitedError, StatdeskError, type LocalizedText, type Logger, type ValidationIssue } from '@statdesk/core';
 import { MethodNotAllowedError, PayloadTooLargeError, UnauthenticatedError, UnsupportedMediaTypeError } from './http-errors';
 import { jsonResponse } from './json';
 
@@ -9,10 +9,21 @@ export interface ErrorBody {
   type: ErrorType;
   /** A human-readable explanation, for logs and developers; never contains personal data. */
   message: string;
-  /** Field problems (400, 415): `path` names the field, dotted. */
-  issues?: readonly ValidationIssue[];
+  /** Field problems (400, 415): `path` names the field, dotted; `messages` says it for people. */
+  issues?: readonly (ValidationIssue & { messages?: LocalizedText })[];
   /** On 500 only: quote it to find the logged error. */
   errorId?: string;
+  /**
+   * A stable code finer than `type` (`already-registered`, `concurrent-change`, `file-required`,
+   * `state-refuses-event`…): what the person is told depends on it.
+   */
+  reason?: string;
+  /** The field the error is about, dotted, when there is one. */
+  path?: string;
+  /** Values the message quotes (the event and state of a refused action, limits…). */
+  params?: Readonly<Record<string, string | number>>;
+  /** The message for people, in Persian and English, naming fields, states and actions by their labels. */
+  messages?: LocalizedText;
 }
 
 /**
@@ -66,7 +77,7 @@ export interface ErrorSite {
  * nothing about the cause, logged under an id the body repeats.
  */
 export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, report?: ErrorReporter): Response {
-  if (isStatdeskError(error, 'VALIDATION')) return errorBody('VALIDATION', error.message, { issues: error.issues.map(copyIssue) });
+  if (isStatdeskError(error, 'VALIDATION')) return errorBody('VALIDATION', error.message, { issues: error.issues.map(copyIssue), ...forPeople(error) });
   if (error instanceof StatdeskError) {
     switch (error.code) {
       case 'NOT_ALLOWED':
@@ -74,7 +85,7 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
       case 'CONFLICT':
       case 'INVALID_TRANSITION':
       case 'DUPLICATE_COMMAND':
-        return errorBody(error.code, error.message);
+        return errorBody(error.code, error.message, forPeople(error));
       default:
         // DEFINITION, delivery errors: a configuration problem on our side, not the caller's.
         break;
@@ -91,7 +102,7 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
     return response;
   }
   if (error instanceof RateLimitedError) {
-    const response = errorBody('RATE_LIMITED', error.message);
+    const response = errorBody('RATE_LIMITED', error.message, forPeople(error));
     response.headers.set('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
     return response;
   }
@@ -116,6 +127,23 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
  */
 export type ErrorReporter = (error: unknown, info: ErrorSite & { errorId: string }) => void;
 
-function copyIssue(issue: ValidationIssue): ValidationIssue {
-  return { path: issue.path, message: issue.message, ...(issue.code ? { code: issue.code } : {}) };
+/** The fields added for people: the reason, path, parameters and the message in both languages. */
+function forPeople(error: StatdeskError): Partial<ErrorBody> {
+  const params = error.params;
+  return {
+    reason: error.reason,
+    ...(error.path !== undefined ? { path: error.path } : {}),
+    ...(Object.keys(params).length ? { params } : {}),
+    messages: describeError(error).message,
+  };
+}
+
+function copyIssue(issue: ValidationIssue): ValidationIssue & { messages: LocalizedText } {
+  return {
+    path: issue.path,
+    message: issue.message,
+    ...(issue.code ? { code: issue.code } : {}),
+    ...(issue.params ? { params: issue.params } : {}),
+    messages: describeIssue(issue),
+  };
 }

@@ -14,3 +14,5 @@ export {
 export { createLabelCatalogue, SHIPPED_WORKFLOW_LABELS, type LabelCatalogue, type LabelCatalogueOptions, type CitizenStatusText } from './label-catalogue';
 export { describeState, stateLeaves, type StateDescription } from './describe-state';
 export type { LocalizedText } from '../tariffs/localized-text';
+export { FIELD_LABELS, fieldLabel } from './field-labels';
+export { describeIssue, describeError, ISSUE_CODES, ERROR_REASONS, type DescribeOptions, type ErrorDescription } from './error-messages';

@@ -4,14 +4,14 @@
  * the command's transaction; a sender's value for them is dropped by the schema.
  */
 import { z } from 'zod';
-import { toLatinDigits } from '../../locale/digits';
-import { normalizePersianInput } from '../../locale/normalize';
+import { normalizeTypedNumber, typedCode, typedRial, typedWholeNumber } from '../../locale/typed-input';
 import type { StoredFileReference } from '../../ports/profiles';
 import type { DownloadLink, DuplicateReceipt, OrderQuote, OrderRequest } from './context';
 
-const text = (max: number) => z.string().transform((s) => normalizePersianInput(s).trim()).pipe(z.string().min(1, 'must not be empty').max(max));
-const count = z.number().int('must be a whole number').min(0, 'must not be negative');
-const positive = z.number().int('must be a whole number').min(1, 'must be at least 1');
+// Free text is kept as the person wrote it (their digits and letters), only trimmed.
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const count = typedWholeNumber(z.number().int('must be a whole number').min(0, 'must not be negative'));
+const positive = typedWholeNumber(z.number().int('must be a whole number').min(1, 'must be at least 1'));
 
 /** Schema of an order request: subject, description, coverage, period, format. */
 export const orderRequestSchema = z.object({
@@ -44,12 +44,7 @@ export type QuoteItems = z.output<typeof quoteItemsSchema>;
 const fileKey = z.object({ key: z.string().min(1, 'name the uploaded file') });
 
 /** Rial in any digit set, with or without thousands separators: `۱۲٬۰۰۰`, `12,000`, 12000. */
-const rialAmount = z.union([z.bigint(), z.number().int(), z.string()]).transform((value, ctx) => {
-  const digits = typeof value === 'string' ? toLatinDigits(value).replace(/[,\u066c\s]/g, '') : String(value);
-  if (/^\d+$/.test(digits)) return BigInt(digits);
-  ctx.addIssue({ code: 'custom', message: 'must be a whole number of Rial' });
-  return z.NEVER;
-});
+const rialAmount = typedRial();
 
 /** The zod schemas of the information-order events a client may send. */
 export const eventSchemas = {
@@ -66,16 +61,13 @@ export const eventSchemas = {
   submitReceipt: z.object({
     bankTracking: z
       .string()
-      .transform((s) => toLatinDigits(s).replace(/[\s-]/g, ''))
+      .transform((s) => normalizeTypedNumber(s).replace(/-/g, ''))
       .pipe(z.string().regex(/^[0-9A-Za-z]{4,40}$/, 'must be the 4–40 letters and digits printed on the receipt')),
     amount: rialAmount,
-    paidOn: z
-      .string()
-      .transform((s) => toLatinDigits(s).trim())
-      .pipe(z.iso.date('must be a date (YYYY-MM-DD)')),
+    paidOn: typedCode(z.iso.date('must be a date (YYYY-MM-DD)')),
     cardLastFour: z
       .string()
-      .transform((s) => toLatinDigits(s).trim())
+      .transform(normalizeTypedNumber)
       .pipe(z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the card')),
     scan: fileKey,
   }),
