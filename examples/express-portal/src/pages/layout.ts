@@ -1,7 +1,8 @@
 /** The page frame (RTL in Persian, LTR in English) and how values are shown on pages. */
 import { formatMoney, rial } from '@statdesk/core';
 import { html, type SafeHtml } from '../html';
-import { digits, t, type Language } from '../i18n';
+import type { StateValue } from 'xstate';
+import { digits, labels, t, type Language } from '../i18n';
 import type { PortalUser } from '../users';
 
 /** What every page handler knows about the request. */
@@ -74,6 +75,14 @@ ${body}
 <footer><p>${t(lang, 'demoOnly')}</p><p><a href="/api/openapi.json">${t(lang, 'openapi')}</a></p></footer>
 </body>
 </html>`.value;
+}
+
+/** What the citizen reads about a case: one phrase, then what happens next and who acts. */
+export function citizenStatus(lang: Language, workflow: string, state: StateValue): SafeHtml {
+  const status = labels.citizenStatus(workflow, state, lang);
+  return html`<div class="citizen-status"><p class="status-phrase">${status.phrase}</p>${status.next ? html`<p class="status-next">${status.next}</p>` : ''}${
+    status.actor ? html`<p class="status-actor">${lang === 'fa' ? 'اقدام بعدی با' : 'Next step by'}: ${status.actor}</p>` : ''
+  }</div>`;
 }
 
 export function numberText(lang: Language, n: number | bigint | string): string {
