@@ -51,6 +51,10 @@ describe('a shop purchase through the in-process bank', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       html = (await customer.page(orderPath)).html;
     }
+    // The state is named in words, with the customer's status; no state path or engine key.
+    expect(html).toContain('<strong class="state">تکمیل‌شده</strong>');
+    expect(html).toContain('سفارش شما تکمیل شد.');
+    expect(html).not.toMatch(/fulfilling\.|digital\.|postal\.none|statdesk\.create/);
     const href = /href="(\/api\/downloads\/[A-Za-z0-9_-]+)"/.exec(html)![1]!;
     const download = await customer.request(href);
     expect(download.status).toBe(200);
@@ -93,5 +97,18 @@ describe('paying with the portal opened at 127.0.0.1', () => {
     expect(callback.origin).toBe(new URL(at127).origin);
     const back = await customer.request(callback.toString());
     expect(back.status).toBe(303);
+  });
+});
+
+describe('the page frame', () => {
+  it('serves a favicon and the Persian web font from the vazirmatn package', async () => {
+    const icon = await fetch(new URL('/favicon.ico', portal.url));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+    const font = await fetch(new URL('/assets/vazirmatn.woff2', portal.url));
+    expect(font.status).toBe(200);
+    expect(new TextDecoder().decode((await font.arrayBuffer()).slice(0, 4))).toBe('wOF2');
+    const css = await (await fetch(new URL('/assets/portal.css', portal.url))).text();
+    expect(css).toContain("url('/assets/vazirmatn.woff2')");
   });
 });

@@ -26,7 +26,7 @@ export async function historyTable(desk: Desk, page: PageState, view: InstanceVi
   const rows = await desk.history({ tenantId: view.tenantId, instanceId: view.id }, actorOf(page.user!));
   return html`<details class="history"><summary>${lang === 'fa' ? 'سابقه' : 'History'}</summary><table>
     <tr><th>#</th><th>${lang === 'fa' ? 'زمان' : 'When'}</th><th>${lang === 'fa' ? 'نقش' : 'Role'}</th><th>${lang === 'fa' ? 'رویداد' : 'Event'}</th><th>${t(lang, 'state')}</th></tr>
-    ${rows.map((r) => html`<tr><td>${r.seq}</td><td>${when(lang, r.at)}</td><td>${roleLabel(lang, view.workflow, r.actorRole)}</td><td>${eventLabel(lang, view.workflow, r.eventType)}</td><td>${r.fromState ? html`${stateLabel(lang, view.workflow, r.fromState)} ← ` : ''}${stateLabel(lang, view.workflow, r.toState)}</td></tr>`)}
+    ${rows.map((r) => html`<tr><td>${r.seq}</td><td>${when(lang, r.at)}</td><td>${roleLabel(lang, view.workflow, r.actorRole)}</td><td>${eventLabel(lang, view.workflow, r.eventType)}</td><td>${r.fromState ? html`${stateLabel(lang, view.workflow, r.fromState)} ${lang === 'fa' ? '←' : '→'} ` : ''}${stateLabel(lang, view.workflow, r.toState)}</td></tr>`)}
   </table></details>`;
 }
 

@@ -63,6 +63,7 @@ export function layout(page: PageState, title: string, body: SafeHtml): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${page.csrf}">
 <title>${title === t(lang, 'siteTitle') ? title : `${title} — ${t(lang, 'siteTitle')}`}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/portal.css">
 <script src="/assets/portal.js" defer></script>
 </head>
