@@ -194,7 +194,10 @@ describe.skipIf(!HAS_BROWSER)('the Next.js portal in chromium', () => {
     await page.keyboard.press('Enter');
     const refused = page.locator('[data-error-type="VALIDATION"]');
     await expect.poll(() => refused.count()).toBe(1);
-    expect(await refused.locator('code').allTextContents()).toEqual(expect.arrayContaining(['subject', 'body']));
+    // Each field's problem in Persian, placed by its field; no field key is shown.
+    expect(await refused.locator('li[data-field]').evaluateAll((items) => items.map((li) => li.getAttribute('data-field')))).toEqual(expect.arrayContaining(['subject', 'body']));
+    expect(await refused.locator('li[data-field="subject"]').textContent()).toMatch(/^موضوع را (خالی نگذارید|وارد کنید)\.$/);
+    expect(await refused.locator('code').count()).toBe(0);
 
     await page.keyboard.type('تأخیر در پاسخ');
     await page.keyboard.press('Tab');

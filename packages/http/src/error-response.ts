@@ -92,9 +92,15 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
     }
   }
   if (error instanceof UnauthenticatedError) return errorBody('UNAUTHENTICATED', error.message);
-  if (error instanceof PayloadTooLargeError) return errorBody('PAYLOAD_TOO_LARGE', error.message);
+  if (error instanceof PayloadTooLargeError) {
+    return errorBody('PAYLOAD_TOO_LARGE', error.message, { reason: 'too-large', messages: { fa: 'حجم پرونده یا درخواست بیش از اندازهٔ مجاز است.', en: 'The file or request is larger than allowed.' } });
+  }
   if (error instanceof UnsupportedMediaTypeError) {
-    return errorBody('UNSUPPORTED_MEDIA_TYPE', error.message, error.issues.length ? { issues: error.issues.map(copyIssue) } : {});
+    return errorBody('UNSUPPORTED_MEDIA_TYPE', error.message, {
+      ...(error.issues.length ? { issues: error.issues.map(copyIssue) } : {}),
+      reason: 'unsupported-type',
+      messages: { fa: 'این نوع پرونده یا محتوا پذیرفته نمی‌شود.', en: 'This kind of file or content is not accepted.' },
+    });
   }
   if (error instanceof MethodNotAllowedError) {
     const response = errorBody('METHOD_NOT_ALLOWED', error.message);
