@@ -114,7 +114,9 @@ describe.skipIf(!HAS_BROWSER)('the Next.js portal in chromium', () => {
     await receipt.locator('input[type=file]').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF(`receipt ${orderId}`) });
     await receipt.locator('[name=bankTracking]').fill(`BT${orderId.slice(3)}`);
     await receipt.locator('[name=amount]').fill(amount!);
-    await receipt.locator('[name=paidOn]').fill(new Date().toISOString().slice(0, 10));
+    // Today in the Solar Hijri calendar, in Persian digits, as a citizen types it.
+    const today = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: 'Asia/Tehran', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    await receipt.locator('[name=paidOn]').fill(today);
     await receipt.locator('[name=cardLastFour]').fill('4321');
     await receipt.getByRole('button', { name: eventLabel('fa', 'information-order', 'submitReceipt') }).click();
     await expect.poll(async () => (await refusal(page)) ?? page.locator('strong.state').textContent()).toBe(stateLabel('fa', 'information-order', 'payment.receiptSubmitted'));

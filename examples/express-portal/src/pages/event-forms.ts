@@ -181,7 +181,8 @@ function renderField(lang: Language, field: FieldSpec): SafeHtml {
     case 'number':
       return html`<label>${caption}<input name="${field.name}" inputmode="numeric"></label>`;
     case 'date':
-      return html`<label>${caption}<input type="date" name="${field.name}"></label>`;
+      // A Solar Hijri date typed as people write it (the SDK accepts it in any digits).
+      return html`<label>${caption}<input name="${field.name}" inputmode="numeric" dir="ltr" placeholder="${lang === 'fa' ? '۱۴۰۴/۰۲/۱۳' : '1404/02/13'}"></label>`;
     default:
       return html`<label>${caption}<input name="${field.name}"></label>`;
   }

@@ -82,7 +82,8 @@ function Field({ lang, field }: { lang: Language; field: FieldSpec }) {
       return (
         <label>
           {caption}
-          <input type="date" name={field.name} />
+          {/* A Solar Hijri date typed as people write it (the SDK accepts it in any digits). */}
+          <input name={field.name} inputMode="numeric" dir="ltr" placeholder={lang === 'fa' ? '۱۴۰۴/۰۲/۱۳' : '1404/02/13'} />
         </label>
       );
     default:

@@ -53,6 +53,14 @@ describe('typed input normalisation', () => {
     });
   });
 
+  it('a receipt date typed in the Solar Hijri calendar, in any digits, is kept as its ISO date', () => {
+    const receipt = (paidOn: string) => informationOrderEventSchemas.submitReceipt.safeParse({ bankTracking: '1234', amount: '1', paidOn, cardLastFour: '1234', scan: { key: 'r' } });
+    expect(receipt('۱۴۰۴/۰۲/۱۳').data?.paidOn).toBe('2025-05-03');
+    expect(receipt('1404-2-13').data?.paidOn).toBe('2025-05-03');
+    expect(receipt('2025-05-03').data?.paidOn).toBe('2025-05-03');
+    expect(receipt('۱۴۰۴/۱۲/۳۱').success).toBe(false);
+  });
+
   it('a complaint rating typed in Persian digits', () => {
     expect(complaintEventSchemas(attachmentUploadPolicy, 3).rate.parse({ score: '۵' }).score).toBe(5);
   });

@@ -4,7 +4,8 @@
  * the command's transaction; a sender's value for them is dropped by the schema.
  */
 import { z } from 'zod';
-import { normalizeTypedNumber, typedCode, typedRial, typedWholeNumber } from '../../locale/typed-input';
+import { dayNumberToIsoDate, solarDateProblem, solarDateToDayNumber } from '../../calendar/solar-date';
+import { normalizeTypedInput, normalizeTypedNumber, typedRial, typedWholeNumber } from '../../locale/typed-input';
 import type { StoredFileReference } from '../../ports/profiles';
 import type { DownloadLink, DuplicateReceipt, OrderQuote, OrderRequest } from './context';
 
@@ -46,6 +47,24 @@ const fileKey = z.object({ key: z.string().min(1, 'name the uploaded file') });
 /** Rial in any digit set, with or without thousands separators: `۱۲٬۰۰۰`, `12,000`, 12000. */
 const rialAmount = typedRial();
 
+/**
+ * A payment date as people type it: Solar Hijri (`۱۴۰۴/۰۲/۱۳`, `1404-2-13`) or ISO
+ * (`2025-05-03`), in any digits; kept as the ISO date.
+ */
+const paymentDate = z
+  .string()
+  .transform((value, ctx) => {
+    const text = normalizeTypedInput(value).replace(/\//g, '-');
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    // Years before 1700 are Solar Hijri: the office's receipts are dated 13xx–14xx.
+    if (!m || Number(m[1]) >= 1700) return text;
+    const solar = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    if (!solarDateProblem(solar)) return dayNumberToIsoDate(solarDateToDayNumber(solar));
+    ctx.addIssue({ code: 'custom', message: 'is not a date that exists', params: { reason: 'date' } });
+    return z.NEVER;
+  })
+  .pipe(z.iso.date('must be a date (YYYY-MM-DD)'));
+
 /** The zod schemas of the information-order events a client may send. */
 export const eventSchemas = {
   updateRequest: z.object({ request: orderRequestSchema }),
@@ -64,7 +83,7 @@ export const eventSchemas = {
       .transform((s) => normalizeTypedNumber(s).replace(/-/g, ''))
       .pipe(z.string().regex(/^[0-9A-Za-z]{4,40}$/, 'must be the 4–40 letters and digits printed on the receipt')),
     amount: rialAmount,
-    paidOn: typedCode(z.iso.date('must be a date (YYYY-MM-DD)')),
+    paidOn: paymentDate,
     cardLastFour: z
       .string()
       .transform(normalizeTypedNumber)
