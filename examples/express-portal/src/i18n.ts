@@ -2,7 +2,8 @@
  * The portal's own words, in Persian (the default) and English. Workflow state names and event
  * types are labelled here too; anything without a label is shown as its id.
  */
-import { toPersianDigits } from '@statdesk/core';
+import { createLabelCatalogue, describeError, SLA_URGENCY_LABELS, toPersianDigits, type ErrorDescription, type LabelCatalogue } from '@statdesk/core';
+import type { StateValue } from 'xstate';
 
 export type Language = 'fa' | 'en';
 
@@ -366,6 +367,39 @@ export function knownLabel(id: string): { fa: string; en: string } | undefined {
 export function label(language: Language, id: string): string {
   const found = LABELS[id] ?? LABELS[id.split('.').at(-1) ?? id];
   return found ? found[language] : id;
+}
+
+/**
+ * The SDK's labels for workflow states, events, roles and history entries, with this portal's
+ * overrides. Every page (and every staff page other helpers add) names things through it.
+ */
+export const labels: LabelCatalogue = createLabelCatalogue({
+  overrides: { incident: { workflow: { fa: 'اختلال خدمات', en: 'Service incident' } } },
+});
+
+/** A workflow state as people read it (parallel states: the regions that have something to say). */
+export function stateLabel(language: Language, workflow: string, state: StateValue): string {
+  return labels.state(workflow, state, language);
+}
+
+/** A workflow event (an action, or a history entry's kind) as people read it. */
+export function eventLabel(language: Language, workflow: string, eventType: string): string {
+  return labels.historyEntry(workflow, eventType, language);
+}
+
+/** A role as people read it. */
+export function roleLabel(language: Language, workflow: string, role: string): string {
+  return labels.role(workflow, role, language);
+}
+
+/** An SLA urgency (`breached`, `at-risk`…) as people read it. */
+export function urgencyLabel(language: Language, urgency: string): string {
+  return SLA_URGENCY_LABELS[urgency as keyof typeof SLA_URGENCY_LABELS]?.[language] ?? '—';
+}
+
+/** An error as people read it: a message and the problem of each field, in the SDK's words. */
+export function errorFor(error: unknown): ErrorDescription {
+  return describeError(error, { labels });
 }
 
 /** Numbers and codes in the page's digits (Persian digits in Persian). */

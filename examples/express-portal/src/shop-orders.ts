@@ -63,3 +63,14 @@ export async function paymentRedirect(context: { desk: Desk; tenantId: string },
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * The bank's return address on the origin the customer came from: the portal's callback path
+ * and query, without the configured host. A customer who opened the portal at
+ * http://127.0.0.1:3000 comes back there (same cookies, and the page's CSP `form-action 'self'`
+ * allows the redirect), not to the `localhost` the callback was registered with.
+ */
+export function callbackOnSameOrigin(callbackUrl: string): string {
+  const url = new URL(callbackUrl, 'http://portal.invalid');
+  return `${url.pathname}${url.search}`;
+}

@@ -39,9 +39,15 @@ describe('refused requests get their status and write nothing', () => {
     const citizen = await signedIn(portal.url, 'citizen-maryam');
     await citizen.page('/orders');
     const before = await orderCount();
-    const page = await citizen.form('/orders', { subject: '', description: '' });
+    const page = await citizen.form('/orders', { subject: '', description: 'جدول‌های ۱۴۰۰', geography: 'تهران' });
     expect(page.status).toBe(400);
-    expect(await page.text()).toContain('request.subject');
+    const text = await page.text();
+    // The form comes back with what was typed and the field's problem beside it, in Persian.
+    expect(text).toContain('موضوع را خالی نگذارید.');
+    expect(text).toContain('value="تهران"');
+    expect(text).toContain('جدول‌های ۱۴۰۰');
+    expect(text).toContain('action="/orders"');
+    expect(text).not.toContain('request.subject');
     const api = await citizen.api('/api/workflows/information-order/instances', { input: { request: { subject: 'x'.repeat(1000) } } });
     expect(api.status).toBe(400);
     expect(api.json.type).toBe('VALIDATION');
@@ -56,8 +62,9 @@ describe('refused requests get their status and write nothing', () => {
     const refused = await visitor.form('/register', { fullName: 'کسی', nationalId: '1234567890', mobile: '0912' });
     expect(refused.status).toBe(400);
     const text = await refused.text();
-    expect(text).toContain('nationalId');
-    expect(text).toContain('mobile');
+    expect(text).toContain('کد ملی درست نیست');
+    expect(text).toContain('شمارهٔ همراه درست نیست');
+    expect(text).toContain('value="0912"');
     expect(text).not.toContain('1234567890');
     expect(await profileRows()).toBe(profiles);
   });

@@ -4,7 +4,7 @@
  * messages; anything else is thrown on to Next's error page (its message could quote personal data).
  */
 import { isStatdeskError, RateLimitedError } from '@statdesk/core';
-import { t, type Language } from '@statdesk/example-express-portal/i18n';
+import { errorFor, t, type Language } from '@statdesk/example-express-portal/i18n';
 
 export interface ActionState {
   error?: { type: string; message: string; issues: { path: string; message: string }[] };
@@ -21,11 +21,16 @@ export interface ActionResult {
 
 export function refusal(error: unknown, lang: Language): ActionState {
   if (error instanceof RateLimitedError) return { error: { type: 'RATE_LIMITED', message: t(lang, 'tooManyRequests'), issues: [] } };
-  if (isStatdeskError(error, 'VALIDATION')) return { error: { type: 'VALIDATION', message: t(lang, 'validation'), issues: error.issues.map((i) => ({ path: i.path, message: i.message })) } };
+  if (isStatdeskError(error, 'VALIDATION')) {
+    // Each field's problem in the page's language, in the SDK's words; the path only places it.
+    const said = errorFor(error);
+    return { error: { type: 'VALIDATION', message: said.message[lang], issues: said.issues.map((i) => ({ path: i.path, message: i.message[lang] })) } };
+  }
   if (isStatdeskError(error, 'NOT_ALLOWED')) return { error: { type: 'NOT_ALLOWED', message: t(lang, 'notAllowed'), issues: [] } };
   if (isStatdeskError(error, 'NOT_FOUND')) return { error: { type: 'NOT_FOUND', message: t(lang, 'pageNotFound'), issues: [] } };
   if (isStatdeskError(error, 'CONFLICT') || isStatdeskError(error, 'INVALID_TRANSITION') || isStatdeskError(error, 'DUPLICATE_COMMAND')) {
-    return { error: { type: 'CONFLICT', message: t(lang, 'conflict'), issues: [] } };
+    // Told apart: a concurrent change, an action this state refuses (named), a file to attach first.
+    return { error: { type: 'CONFLICT', message: errorFor(error).message[lang], issues: [] } };
   }
   if ((error as { code?: unknown } | null)?.code === 'UNAUTHENTICATED') return { error: { type: 'UNAUTHENTICATED', message: t(lang, 'signInFirst'), issues: [] } };
   throw error;

@@ -5,7 +5,7 @@
  * visitor. Screenshots of the main pages are saved under `test-results/`.
  */
 import { readFile } from 'node:fs/promises';
-import { label, t } from '@statdesk/example-express-portal/i18n';
+import { eventLabel, stateLabel, t } from '@statdesk/example-express-portal/i18n';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { focused, form, HAS_BROWSER, launchBrowser, MISSING_BROWSER, person, screenshot, screenshotOpenPages, signInAs, tabTo } from './browser-support';
@@ -20,7 +20,7 @@ const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj\n<<>>\ne
  * refusal, which fails the step with the reason), then for the new state when one is expected.
  */
 async function act(page: Page, event: string, fields: Record<string, string> = {}, expectState?: string): Promise<void> {
-  const f = form(page, label('fa', event));
+  const f = form(page, eventLabel('fa', 'information-order', event));
   for (const [name, value] of Object.entries(fields)) {
     const input = f.locator(`[name="${name}"]`);
     if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(value);
@@ -28,9 +28,9 @@ async function act(page: Page, event: string, fields: Record<string, string> = {
   }
   const rows = () => page.locator('details.history tbody tr').count();
   const before = await rows();
-  await f.getByRole('button', { name: label('fa', event) }).click();
+  await f.getByRole('button', { name: eventLabel('fa', 'information-order', event) }).click();
   await expect.poll(async () => (await refusal(page)) ?? (await rows())).toBe(before + 1);
-  if (expectState) expect(await page.locator('strong.state').textContent()).toBe(label('fa', expectState));
+  if (expectState) expect(await page.locator('strong.state').textContent()).toBe(stateLabel('fa', 'information-order', expectState));
 }
 
 /** The refusal a form on the page shows, if any. */
@@ -110,14 +110,16 @@ describe.skipIf(!HAS_BROWSER)('the Next.js portal in chromium', () => {
     await screenshot(page, 'order-awaiting-receipt-fa');
 
     // The receipt goes through the JSON API route: the scan to /api/files, then the event.
-    const receipt = form(page, label('fa', 'submitReceipt'));
+    const receipt = form(page, eventLabel('fa', 'information-order', 'submitReceipt'));
     await receipt.locator('input[type=file]').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF(`receipt ${orderId}`) });
     await receipt.locator('[name=bankTracking]').fill(`BT${orderId.slice(3)}`);
     await receipt.locator('[name=amount]').fill(amount!);
-    await receipt.locator('[name=paidOn]').fill(new Date().toISOString().slice(0, 10));
+    // Today in the Solar Hijri calendar, in Persian digits, as a citizen types it.
+    const today = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: 'Asia/Tehran', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    await receipt.locator('[name=paidOn]').fill(today);
     await receipt.locator('[name=cardLastFour]').fill('4321');
-    await receipt.getByRole('button', { name: label('fa', 'submitReceipt') }).click();
-    await expect.poll(async () => (await refusal(page)) ?? page.locator('strong.state').textContent()).toBe(label('fa', 'payment.receiptSubmitted'));
+    await receipt.getByRole('button', { name: eventLabel('fa', 'information-order', 'submitReceipt') }).click();
+    await expect.poll(async () => (await refusal(page)) ?? page.locator('strong.state').textContent()).toBe(stateLabel('fa', 'information-order', 'payment.receiptSubmitted'));
 
     await signInAs(staff.page, 'finance-hamid');
     await openFromQueue(staff.page, orderId);
@@ -127,15 +129,15 @@ describe.skipIf(!HAS_BROWSER)('the Next.js portal in chromium', () => {
     await openFromQueue(staff.page, orderId);
     await act(staff.page, 'startPreparation', {}, 'inPreparation');
     const tables = PDF(`prepared tables for ${orderId}`);
-    const attach = form(staff.page, label('fa', 'attachFile'));
+    const attach = form(staff.page, eventLabel('fa', 'information-order', 'attachFile'));
     await attach.locator('input[type=file]').setInputFiles({ name: 'tables.pdf', mimeType: 'application/pdf', buffer: tables });
     await attach.locator('[name=title]').fill('جداول درآمد');
-    await attach.getByRole('button', { name: label('fa', 'attachFile') }).click();
-    await expect.poll(async () => (await refusal(staff.page)) ?? staff.page.locator('details.history').textContent()).toContain(label('fa', 'attachFile'));
+    await attach.getByRole('button', { name: eventLabel('fa', 'information-order', 'attachFile') }).click();
+    await expect.poll(async () => (await refusal(staff.page)) ?? staff.page.locator('details.history').textContent()).toContain(eventLabel('fa', 'information-order', 'attachFile'));
     await act(staff.page, 'deliver', {}, 'delivered');
 
     await page.reload();
-    expect(await page.locator('strong.state').textContent()).toBe(label('fa', 'delivered'));
+    expect(await page.locator('strong.state').textContent()).toBe(stateLabel('fa', 'information-order', 'delivered'));
     await screenshot(page, 'order-delivered-fa');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.download').first().click()]);
     expect(await readFile((await download.path())!)).toEqual(tables);
@@ -144,7 +146,7 @@ describe.skipIf(!HAS_BROWSER)('the Next.js portal in chromium', () => {
     await page.locator('a.lang-switch').click();
     await page.waitForFunction("document.documentElement.dir === 'ltr'");
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.locator('strong.state').textContent()).toBe(label('en', 'delivered'));
+    expect(await page.locator('strong.state').textContent()).toBe(stateLabel('en', 'information-order', 'delivered'));
     await screenshot(page, 'order-delivered-en');
 
     expect([...citizen.errors, ...staff.errors]).toEqual([]);
@@ -160,7 +162,7 @@ describe.skipIf(!HAS_BROWSER)('the Next.js portal in chromium', () => {
     const product = page.locator('li[data-product="census-1395-tables"]');
     await product.getByRole('button', { name: t('fa', 'buy') }).click();
     await expect.poll(async () => (await refusal(page)) ?? new URL(page.url()).pathname).toMatch(/^\/shop\/orders\/SO-/);
-    expect(await page.locator('strong.state').textContent()).toBe(label('fa', 'awaitingPayment.idle'));
+    expect(await page.locator('strong.state').textContent()).toBe(stateLabel('fa', 'shop-order', 'awaitingPayment.idle'));
 
     await Promise.all([page.waitForURL(/\/demo-bank\//), page.locator('button.pay').click()]);
     await screenshot(page, 'demo-bank-fa');
@@ -172,7 +174,7 @@ describe.skipIf(!HAS_BROWSER)('the Next.js portal in chromium', () => {
         return page.locator('a.download').count();
       })
       .toBe(1);
-    expect(await page.locator('strong.state').textContent()).toBe(label('fa', 'completed'));
+    expect(await page.locator('strong.state').textContent()).toBe(stateLabel('fa', 'shop-order', 'completed'));
     await screenshot(page, 'shop-order-paid-fa');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.download').click()]);
     expect(await readFile((await download.path())!, 'utf8')).toContain('province,population');
@@ -194,7 +196,10 @@ describe.skipIf(!HAS_BROWSER)('the Next.js portal in chromium', () => {
     await page.keyboard.press('Enter');
     const refused = page.locator('[data-error-type="VALIDATION"]');
     await expect.poll(() => refused.count()).toBe(1);
-    expect(await refused.locator('code').allTextContents()).toEqual(expect.arrayContaining(['subject', 'body']));
+    // Each field's problem in Persian, placed by its field; no field key is shown.
+    expect(await refused.locator('li[data-field]').evaluateAll((items) => items.map((li) => li.getAttribute('data-field')))).toEqual(expect.arrayContaining(['subject', 'body']));
+    expect(await refused.locator('li[data-field="subject"]').textContent()).toMatch(/^موضوع را (خالی نگذارید|وارد کنید)\.$/);
+    expect(await refused.locator('code').count()).toBe(0);
 
     await page.keyboard.type('تأخیر در پاسخ');
     await page.keyboard.press('Tab');

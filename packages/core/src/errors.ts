@@ -27,6 +27,22 @@ export abstract class StatdeskError extends Error {
     super(message, options);
     this.name = new.target.name;
   }
+  /**
+   * A stable code finer than `code`, naming what people are told (`already-registered`,
+   * `file-required`, `state-refuses-event`…); the SDK's message catalogue is keyed by it
+   * (see `describeError`).
+   */
+  get reason(): string {
+    return this.code.toLowerCase().replace(/_/g, '-');
+  }
+  /** The field the error is about, dotted, when there is one. */
+  get path(): string | undefined {
+    return undefined;
+  }
+  /** The values a message about this error may quote (never personal data). */
+  get params(): Readonly<Record<string, string | number>> {
+    return {};
+  }
 }
 
 /** One problem with the input: `path` names the field (dotted, e.g. `receipt.amount`). */
@@ -35,8 +51,10 @@ export interface ValidationIssue {
   path: string;
   /** What is wrong with it. */
   message: string;
-  /** The schema's issue code, when there is one. */
+  /** The schema's issue code, when there is one (zod's, or statdesk's own such as `empty_cart`). */
   code?: string;
+  /** What a message about the issue may quote: `minimum`, `maximum`, `format`… (never the input itself). */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** The input failed its schema. Nothing was written. */
@@ -54,6 +72,10 @@ export class ValidationError extends StatdeskError {
   /** The fields that failed, e.g. `['amount', 'receipt.date']`. */
   get fields(): string[] {
     return [...new Set(this.issues.map((i) => i.path))];
+  }
+  /** The first failing field. */
+  override get path(): string | undefined {
+    return this.issues[0]?.path;
   }
 }
 
@@ -84,7 +106,17 @@ export class NotFoundError extends StatdeskError {
   ) {
     super(`${entity} ${id} was not found`);
   }
+  /** `entity`: the kind of record. */
+  override get params(): Readonly<Record<string, string | number>> {
+    return { entity: this.entity };
+  }
 }
+
+/**
+ * Why a write conflicted: someone changed the record meanwhile (`concurrent-change`), or what is
+ * being registered exists already (`already-registered`: a profile, a national ID).
+ */
+export type ConflictReason = 'concurrent-change' | 'already-registered';
 
 /** Someone else changed the record first (stale version, lost compare-and-set, unique-key race). */
 export class ConflictError extends StatdeskError {
@@ -92,13 +124,27 @@ export class ConflictError extends StatdeskError {
   readonly code = 'CONFLICT' as const;
   constructor(
     message: string,
-    /** What conflicted: the record, and the versions when a version check failed. */
-    readonly details: { entity?: string; id?: string; expectedVersion?: number; actualVersion?: number } = {},
+    /** What conflicted: the record, and the versions when a version check failed; `reason` when it is known. */
+    readonly details: { entity?: string; id?: string; expectedVersion?: number; actualVersion?: number; reason?: ConflictReason } = {},
     options?: { cause?: unknown },
   ) {
     super(message, options);
   }
+  /** `already-registered` for a taken national ID or profile, else `concurrent-change`. */
+  override get reason(): ConflictReason {
+    return this.details.reason ?? (this.details.entity === 'profile-national-id' ? 'already-registered' : 'concurrent-change');
+  }
+  /** `nationalId` when a national ID is taken. */
+  override get path(): string | undefined {
+    return this.reason === 'already-registered' ? 'nationalId' : undefined;
+  }
 }
+
+/**
+ * Why an event was refused: the state does not take it (`state-refuses-event`), or the state takes
+ * it only once a file is attached (`file-required`).
+ */
+export type TransitionRefusal = 'state-refuses-event' | 'file-required';
 
 /** The event is valid and allowed, but the workflow does not accept it in its current state. */
 export class InvalidTransitionError extends StatdeskError {
@@ -109,8 +155,24 @@ export class InvalidTransitionError extends StatdeskError {
     readonly eventType: string,
     /** The state the instance is in. */
     readonly state: string,
+    /** The workflow, so a message can name the state and event by their labels. */
+    readonly workflow?: string,
+    /** Why, when more is known than "not in this state". */
+    readonly refusal: TransitionRefusal = 'state-refuses-event',
   ) {
-    super(`Event "${eventType}" is not accepted in state "${state}"`);
+    super(
+      refusal === 'file-required'
+        ? `Event "${eventType}" needs a file attached first (state "${state}")`
+        : `Event "${eventType}" is not accepted in state "${state}"`,
+    );
+  }
+  /** `state-refuses-event` or `file-required`. */
+  override get reason(): TransitionRefusal {
+    return this.refusal;
+  }
+  /** `event`, `state` and, when known, `workflow`. */
+  override get params(): Readonly<Record<string, string | number>> {
+    return { event: this.eventType, state: this.state, ...(this.workflow ? { workflow: this.workflow } : {}) };
   }
 }
 

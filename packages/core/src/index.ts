@@ -1,4 +1,5 @@
 export * from './errors';
+export { issueFromZod } from './zod-issue';
 export * from './ports';
 export * from './engine';
 export * from './time';
@@ -16,3 +17,4 @@ export * from './payments';
 export * from './rate-limit';
 export * from './reports';
 export * from './search';
+export * from './i18n';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isStatdeskError, RateLimitedError, StatdeskError, type Logger, type ValidationIssue } from '@statdesk/core';
+import { describeError, describeIssue, isStatdeskError, RateLimitedError, StatdeskError, type LocalizedText, type Logger, type ValidationIssue } from '@statdesk/core';
 import { match } from 'ts-pattern';
 import { MethodNotAllowedError, PayloadTooLargeError, UnauthenticatedError, UnsupportedMediaTypeError } from './http-errors';
 import { jsonResponse } from './json';
@@ -10,10 +10,21 @@ export interface ErrorBody {
   type: ErrorType;
   /** A human-readable explanation, for logs and developers; never contains personal data. */
   message: string;
-  /** Field problems (400, 415): `path` names the field, dotted. */
-  issues?: readonly ValidationIssue[];
+  /** Field problems (400, 415): `path` names the field, dotted; `messages` says it for people. */
+  issues?: readonly (ValidationIssue & { messages?: LocalizedText })[];
   /** On 500 only: quote it to find the logged error. */
   errorId?: string;
+  /**
+   * A stable code finer than `type` (`already-registered`, `concurrent-change`, `file-required`,
+   * `state-refuses-event`…): what the person is told depends on it.
+   */
+  reason?: string;
+  /** The field the error is about, dotted, when there is one. */
+  path?: string;
+  /** Values the message quotes (the event and state of a refused action, limits…). */
+  params?: Readonly<Record<string, string | number>>;
+  /** The message for people, in Persian and English, naming fields, states and actions by their labels. */
+  messages?: LocalizedText;
 }
 
 /**
@@ -69,11 +80,11 @@ export interface ErrorSite {
  * nothing about the cause, logged under an id the body repeats.
  */
 export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, report?: ErrorReporter): Response {
-  if (isStatdeskError(error, 'VALIDATION')) return errorBody('VALIDATION', error.message, { issues: error.issues.map(copyIssue) });
+  if (isStatdeskError(error, 'VALIDATION')) return errorBody('VALIDATION', error.message, { issues: error.issues.map(copyIssue), ...forPeople(error) });
   if (error instanceof StatdeskError) {
     // Exhaustive: a new error code in @statdesk/core does not compile here until it has an answer.
     const answer = match(error.code)
-      .with('NOT_ALLOWED', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'DUPLICATE_COMMAND', (code) => errorBody(code, error.message))
+      .with('NOT_ALLOWED', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'DUPLICATE_COMMAND', (code) => errorBody(code, error.message, forPeople(error)))
       // Answered above and below, with their issues and Retry-After.
       .with('VALIDATION', 'RATE_LIMITED', 'STORAGE_UNAVAILABLE', () => undefined)
       // A configuration problem on our side, not the caller's: the 500 below.
@@ -89,9 +100,15 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
     return response;
   }
   if (error instanceof UnauthenticatedError) return errorBody('UNAUTHENTICATED', error.message);
-  if (error instanceof PayloadTooLargeError) return errorBody('PAYLOAD_TOO_LARGE', error.message);
+  if (error instanceof PayloadTooLargeError) {
+    return errorBody('PAYLOAD_TOO_LARGE', error.message, { reason: 'too-large', messages: { fa: 'حجم پرونده یا درخواست بیش از اندازهٔ مجاز است.', en: 'The file or request is larger than allowed.' } });
+  }
   if (error instanceof UnsupportedMediaTypeError) {
-    return errorBody('UNSUPPORTED_MEDIA_TYPE', error.message, error.issues.length ? { issues: error.issues.map(copyIssue) } : {});
+    return errorBody('UNSUPPORTED_MEDIA_TYPE', error.message, {
+      ...(error.issues.length ? { issues: error.issues.map(copyIssue) } : {}),
+      reason: 'unsupported-type',
+      messages: { fa: 'این نوع پرونده یا محتوا پذیرفته نمی‌شود.', en: 'This kind of file or content is not accepted.' },
+    });
   }
   if (error instanceof MethodNotAllowedError) {
     const response = errorBody('METHOD_NOT_ALLOWED', error.message);
@@ -99,7 +116,7 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
     return response;
   }
   if (error instanceof RateLimitedError) {
-    const response = errorBody('RATE_LIMITED', error.message);
+    const response = errorBody('RATE_LIMITED', error.message, forPeople(error));
     response.headers.set('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
     return response;
   }
@@ -124,6 +141,23 @@ export function errorResponse(error: unknown, logger: Logger, site: ErrorSite, r
  */
 export type ErrorReporter = (error: unknown, info: ErrorSite & { errorId: string }) => void;
 
-function copyIssue(issue: ValidationIssue): ValidationIssue {
-  return { path: issue.path, message: issue.message, ...(issue.code ? { code: issue.code } : {}) };
+/** The fields added for people: the reason, path, parameters and the message in both languages. */
+function forPeople(error: StatdeskError): Partial<ErrorBody> {
+  const params = error.params;
+  return {
+    reason: error.reason,
+    ...(error.path !== undefined ? { path: error.path } : {}),
+    ...(Object.keys(params).length ? { params } : {}),
+    messages: describeError(error).message,
+  };
+}
+
+function copyIssue(issue: ValidationIssue): ValidationIssue & { messages: LocalizedText } {
+  return {
+    path: issue.path,
+    message: issue.message,
+    ...(issue.code ? { code: issue.code } : {}),
+    ...(issue.params ? { params: issue.params } : {}),
+    messages: describeIssue(issue),
+  };
 }

@@ -334,14 +334,27 @@ function optionalPaths(routes: NonNullable<OpenApiOptions['routes']>): OpenApiDo
   return paths;
 }
 
+const LOCALIZED_TEXT: JsonSchema = { type: 'object', properties: { fa: { type: 'string' }, en: { type: 'string' } }, required: ['fa', 'en'] };
+
 const BASE_COMPONENTS: Record<string, JsonSchema> = {
   Error: {
     type: 'object',
     properties: {
       type: { enum: Object.keys(ERROR_STATUS) },
       message: { type: 'string' },
-      issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } }, required: ['path', 'message'] } },
+      issues: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { path: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' }, params: { type: 'object' }, messages: LOCALIZED_TEXT },
+          required: ['path', 'message'],
+        },
+      },
       errorId: { type: 'string' },
+      reason: { type: 'string' },
+      path: { type: 'string' },
+      params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+      messages: LOCALIZED_TEXT,
     },
     required: ['type', 'message'],
   },

@@ -6,10 +6,10 @@
 import type { Express } from 'express';
 import { fileMessage, lookupComplaint, MESSAGE_KINDS, NotFoundError, type ComplainantView, type PublicComplaintView } from '@statdesk/core';
 import { html } from '../html';
-import { digits, label, t, type Language } from '../i18n';
+import { digits, label, stateLabel, t, type Language } from '../i18n';
 import type { PortalContext } from '../portal-context';
 import { actionsOf, historyTable } from './instance-page';
-import { csrfField, layout, when } from './layout';
+import { citizenStatus, csrfField, layout, when } from './layout';
 import { orderList } from './orders';
 import { actorOf, field, pageState, requireUser, route } from './page-route';
 
@@ -109,7 +109,7 @@ export function mountComplaints(app: Express, context: PortalContext): void {
         layout(
           page,
           `${label(lang, message.kind ?? 'complaint')} ${message.trackingCode ?? ''}`,
-          html`<p>${t(lang, 'state')}: <strong class="state">${label(lang, view.state)}</strong></p>
+          html`<p>${t(lang, 'state')}: <strong class="state">${stateLabel(lang, 'complaint', view.state)}</strong></p>${citizenStatus(lang, 'complaint', view.state)}
           ${message.subject ? html`<dl><dt>${t(lang, 'subject')}</dt><dd>${message.subject}</dd><dt>${t(lang, 'body')}</dt><dd>${message.body ?? ''}</dd></dl>` : ''}
           ${message.answers?.length ? html`<h2>${t(lang, 'answers')}</h2><ul>${message.answers.map((a) => html`<li><small>${when(lang, answeredAt(a.at))}</small><p>${a.text}</p></li>`)}</ul>` : ''}
           ${actionsOf(page, view)}

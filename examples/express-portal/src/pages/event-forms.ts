@@ -7,7 +7,7 @@
  */
 import { GEOGRAPHIC_LEVELS, toLatinDigits } from '@statdesk/core';
 import { html, type SafeHtml } from '../html';
-import { label, type Language } from '../i18n';
+import { eventLabel, type Language } from '../i18n';
 import { csrfField, type PageState } from './layout';
 
 export type FieldKind = 'text' | 'textarea' | 'number' | 'checkbox' | 'date' | 'select';
@@ -154,18 +154,18 @@ function renderForm(page: PageState, view: { id: string; workflow: string }, typ
   if (spec.upload) {
     const action = `/api/workflows/${encodeURIComponent(view.workflow)}/instances/${encodeURIComponent(view.id)}/events/${encodeURIComponent(type)}`;
     return html`<form class="event" data-upload-policy="${spec.upload.policy}" data-file-field="${spec.upload.field}" data-event-url="${action}" enctype="multipart/form-data">
-      <h3>${label(lang, type)}</h3>
+      <h3>${eventLabel(lang, view.workflow, type)}</h3>
       <label>${lang === 'fa' ? 'فایل' : 'File'} <input type="file" name="file" required></label>
       ${inputs}
       <p class="form-error" hidden></p>
-      <button>${label(lang, type)}</button>
+      <button>${eventLabel(lang, view.workflow, type)}</button>
     </form>`;
   }
   return html`<form class="event" method="post" action="/instances/${view.id}/act">
-    <h3>${label(lang, type)}</h3>
+    <h3>${eventLabel(lang, view.workflow, type)}</h3>
     ${csrfField(page)}<input type="hidden" name="type" value="${type}">
     ${inputs}
-    <button>${label(lang, type)}</button>
+    <button>${eventLabel(lang, view.workflow, type)}</button>
   </form>`;
 }
 
@@ -181,7 +181,8 @@ function renderField(lang: Language, field: FieldSpec): SafeHtml {
     case 'number':
       return html`<label>${caption}<input name="${field.name}" inputmode="numeric"></label>`;
     case 'date':
-      return html`<label>${caption}<input type="date" name="${field.name}"></label>`;
+      // A Solar Hijri date typed as people write it (the SDK accepts it in any digits).
+      return html`<label>${caption}<input name="${field.name}" inputmode="numeric" dir="ltr" placeholder="${lang === 'fa' ? '۱۴۰۴/۰۲/۱۳' : '1404/02/13'}"></label>`;
     default:
       return html`<label>${caption}<input name="${field.name}"></label>`;
   }

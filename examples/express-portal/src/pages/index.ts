@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import { html } from '../html';
 import { t } from '../i18n';
 import type { PortalContext } from '../portal-context';
-import { PORTAL_CSS, PORTAL_JS } from './assets';
+import { FAVICON_SVG, PORTAL_CSS, PORTAL_JS, VAZIRMATN_FONT_FILE } from './assets';
 import { mountComplaints } from './complaints';
 import { mountHome } from './home';
 import { mountInstanceActions } from './instance-page';
@@ -17,11 +17,13 @@ import { mountStaff } from './staff';
 import { mountStatus } from './status';
 import { refuseUnsafeUrlText } from './url-text';
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export function mountPages(app: Express, context: PortalContext, logError: (error: unknown) => void = defaultLogError): void {
   app.get('/assets/portal.css', (_req, res) => void res.type('text/css').send(PORTAL_CSS));
   app.get('/assets/portal.js', (_req, res) => void res.type('text/javascript').send(PORTAL_JS));
+  app.get('/assets/vazirmatn.woff2', (_req, res) => void res.type('font/woff2').set('cache-control', 'public, max-age=604800').sendFile(VAZIRMATN_FONT_FILE));
+  app.get(['/favicon.svg', '/favicon.ico'], (_req, res) => void res.type('image/svg+xml').set('cache-control', 'public, max-age=604800').send(FAVICON_SVG));
   app.use((_req, res, next) => {
     res.setHeader('content-security-policy', CSP);
     res.setHeader('x-content-type-options', 'nosniff');

@@ -6,7 +6,7 @@
 import type { Express } from 'express';
 import type { Desk, InstanceView } from '@statdesk/core';
 import { html, type SafeHtml } from '../html';
-import { label, t } from '../i18n';
+import { eventLabel, roleLabel, stateLabel, t } from '../i18n';
 import type { PortalContext } from '../portal-context';
 import { eventForms, eventFromForm } from './event-forms';
 import { when, type PageState } from './layout';
@@ -26,7 +26,7 @@ export async function historyTable(desk: Desk, page: PageState, view: InstanceVi
   const rows = await desk.history({ tenantId: view.tenantId, instanceId: view.id }, actorOf(page.user!));
   return html`<details class="history"><summary>${lang === 'fa' ? 'سابقه' : 'History'}</summary><table>
     <tr><th>#</th><th>${lang === 'fa' ? 'زمان' : 'When'}</th><th>${lang === 'fa' ? 'نقش' : 'Role'}</th><th>${lang === 'fa' ? 'رویداد' : 'Event'}</th><th>${t(lang, 'state')}</th></tr>
-    ${rows.map((r) => html`<tr><td>${r.seq}</td><td>${when(lang, r.at)}</td><td>${r.actorRole}</td><td>${label(lang, r.eventType)}</td><td>${r.fromState ? label(lang, r.fromState) : '∅'} → ${label(lang, r.toState)}</td></tr>`)}
+    ${rows.map((r) => html`<tr><td>${r.seq}</td><td>${when(lang, r.at)}</td><td>${roleLabel(lang, view.workflow, r.actorRole)}</td><td>${eventLabel(lang, view.workflow, r.eventType)}</td><td>${r.fromState ? html`${stateLabel(lang, view.workflow, r.fromState)} ${lang === 'fa' ? '←' : '→'} ` : ''}${stateLabel(lang, view.workflow, r.toState)}</td></tr>`)}
   </table></details>`;
 }
 

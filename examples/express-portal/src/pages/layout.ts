@@ -1,7 +1,8 @@
 /** The page frame (RTL in Persian, LTR in English) and how values are shown on pages. */
 import { formatMoney, rial } from '@statdesk/core';
 import { html, type SafeHtml } from '../html';
-import { digits, t, type Language } from '../i18n';
+import type { StateValue } from 'xstate';
+import { digits, labels, t, type Language } from '../i18n';
 import type { PortalUser } from '../users';
 
 /** What every page handler knows about the request. */
@@ -63,6 +64,7 @@ export function layout(page: PageState, title: string, body: SafeHtml): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${page.csrf}">
 <title>${title === t(lang, 'siteTitle') ? title : `${title} — ${t(lang, 'siteTitle')}`}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/portal.css">
 <script src="/assets/portal.js" defer></script>
 </head>
@@ -75,6 +77,14 @@ ${body}
 <footer><p>${t(lang, 'demoOnly')}</p><p><a href="/api/openapi.json">${t(lang, 'openapi')}</a></p></footer>
 </body>
 </html>`.value;
+}
+
+/** What the citizen reads about a case: one phrase, then what happens next and who acts. */
+export function citizenStatus(lang: Language, workflow: string, state: StateValue): SafeHtml {
+  const status = labels.citizenStatus(workflow, state, lang);
+  return html`<div class="citizen-status"><p class="status-phrase">${status.phrase}</p>${status.next ? html`<p class="status-next">${status.next}</p>` : ''}${
+    status.actor ? html`<p class="status-actor">${lang === 'fa' ? 'اقدام بعدی با' : 'Next step by'}: ${status.actor}</p>` : ''
+  }</div>`;
 }
 
 export function numberText(lang: Language, n: number | bigint | string): string {

@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import { NotFoundError, type InstanceView } from '@statdesk/core';
 import { html } from '../html';
-import { digits, label, t, type Language } from '../i18n';
+import { digits, stateLabel, t, type Language } from '../i18n';
 import type { PortalContext } from '../portal-context';
 import { actionsOf, historyTable } from './instance-page';
-import { csrfField, layout, money, when } from './layout';
+import { citizenStatus, csrfField, layout, money, when } from './layout';
 import { actorOf, field, pageState, requireUser, route } from './page-route';
 
 interface OrderData {
@@ -80,7 +80,7 @@ export function mountOrders(app: Express, context: PortalContext): void {
         layout(
           page,
           `${t(lang, 'order')} ${view.id}`,
-          html`<p>${t(lang, 'state')}: <strong class="state">${label(lang, view.state)}</strong></p>
+          html`<p>${t(lang, 'state')}: <strong class="state">${stateLabel(lang, 'information-order', view.state)}</strong></p>${citizenStatus(lang, 'information-order', view.state)}
           ${data.request ? html`<dl><dt>${t(lang, 'subject')}</dt><dd>${data.request.subject}</dd><dt>${t(lang, 'description')}</dt><dd>${data.request.description}</dd></dl>` : ''}
           ${data.messages?.length ? html`<h2>${t(lang, 'messages')}</h2><ul class="thread">${data.messages.map((m) => html`<li><small>${when(lang, m.at)} — ${m.from}</small><p>${m.text}</p></li>`)}</ul>` : ''}
           ${data.quote ? html`<h2>${t(lang, 'quote')}</h2><dl><dt>${t(lang, 'total')}</dt><dd class="amount" data-rial="${String(data.quote.total)}">${money(lang, data.quote.total)}</dd><dt>${t(lang, 'validUntil')}</dt><dd>${when(lang, data.quote.validUntil)}</dd></dl>` : ''}
@@ -107,6 +107,6 @@ function deliverySection(lang: Language, data: OrderData) {
 export function orderList(lang: Language, items: readonly InstanceView[], href = (v: InstanceView) => `/orders/${encodeURIComponent(v.id)}`) {
   if (items.length === 0) return html`<p>${t(lang, 'noItems')}</p>`;
   return html`<table><tr><th>${t(lang, 'order')}</th><th>${t(lang, 'state')}</th><th></th></tr>${items.map(
-    (v) => html`<tr><td>${v.id}</td><td>${label(lang, v.state)}</td><td><a href="${href(v)}">${t(lang, 'open')}</a></td></tr>`,
+    (v) => html`<tr><td>${v.id}</td><td>${stateLabel(lang, v.workflow, v.state)}</td><td><a href="${href(v)}">${t(lang, 'open')}</a></td></tr>`,
   )}</table>`;
 }

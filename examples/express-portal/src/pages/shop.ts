@@ -6,11 +6,11 @@
 import type { Express } from 'express';
 import { NotFoundError, type ShopOrderView } from '@statdesk/core';
 import { html } from '../html';
-import { digits, label, t } from '../i18n';
+import { digits, label, stateLabel, t } from '../i18n';
 import type { PortalContext } from '../portal-context';
-import { DESTINATIONS, paymentByAuthority, paymentRedirect, placeShopOrder } from '../shop-orders';
+import { DESTINATIONS, callbackOnSameOrigin, paymentByAuthority, paymentRedirect, placeShopOrder } from '../shop-orders';
 import { actionsOf, historyTable } from './instance-page';
-import { csrfField, layout, money, when } from './layout';
+import { citizenStatus, csrfField, layout, money, when } from './layout';
 import { actorOf, field, pageState, requireUser, route } from './page-route';
 
 export function mountShop(app: Express, context: PortalContext): void {
@@ -84,7 +84,7 @@ export function mountShop(app: Express, context: PortalContext): void {
         layout(
           page,
           `${t(lang, 'shopOrder')} ${view.id}`,
-          html`<p>${t(lang, 'state')}: <strong class="state">${label(lang, view.state)}</strong></p>
+          html`<p>${t(lang, 'state')}: <strong class="state">${stateLabel(lang, 'shop-order', view.state)}</strong></p>${citizenStatus(lang, 'shop-order', view.state)}
           <ul>${order.lines.map((l) => html`<li>${l.title} × ${digits(lang, l.quantity)} — ${money(lang, l.unitPriceRial)}</li>`)}</ul>
           ${order.pricing ? html`<p>${t(lang, 'total')}: <span class="amount" data-rial="${String(order.pricing.totalRial)}">${money(lang, order.pricing.totalRial)}</span></p>` : ''}
           ${view.availableEvents.includes('pay')
@@ -127,7 +127,7 @@ export function mountShop(app: Express, context: PortalContext): void {
       await paymentByAuthority(context, authority);
       // The card holder acts at the bank; the bank sends the browser to the portal's callback.
       const callback = field(req, 'outcome') === 'cancel' ? context.bank.cancel(authority) : context.bank.pay(authority);
-      res.redirect(303, callback);
+      res.redirect(303, callbackOnSameOrigin(callback));
     }),
   );
 }

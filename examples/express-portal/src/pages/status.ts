@@ -2,7 +2,7 @@
 import type { Express } from 'express';
 import { NotFoundError } from '@statdesk/core';
 import { html } from '../html';
-import { label, t } from '../i18n';
+import { label, stateLabel, t } from '../i18n';
 import { INCIDENT_WORKFLOWS, publicIncidents } from '../incidents';
 import type { PortalContext } from '../portal-context';
 import { actionsOf, historyTable } from './instance-page';
@@ -34,7 +34,7 @@ export function mountStatus(app: Express, context: PortalContext): void {
             ? html`<p class="all-clear">${t(lang, 'allServicesUp')}</p>`
             : html`<ul class="incidents">${incidents.map(
                 (i) => html`<li class="incident"><h2>${label(lang, i.channel)}: ${i.title}</h2>
-                <p>${t(lang, 'state')}: <strong>${label(lang, i.state)}</strong></p>
+                <p>${t(lang, 'state')}: <strong>${stateLabel(lang, 'incident', i.state)}</strong></p>
                 <p class="public-message">${i.publicMessage}</p>
                 <p>${t(lang, 'reportedAt')}: ${when(lang, i.reportedAt)}${i.restoredAt ? html` — ${t(lang, 'restoredAt')}: ${when(lang, i.restoredAt)}` : ''}</p>
                 ${i.restoration.deadline ? html`<p>${t(lang, 'restorationDeadline')}: ${when(lang, i.restoration.deadline)}</p>` : ''}</li>`,
@@ -74,7 +74,7 @@ export function mountStatus(app: Express, context: PortalContext): void {
         layout(
           page,
           `${label(page.lang, view.workflow)}: ${data.context?.title ?? view.id}`,
-          html`<p>${t(page.lang, 'state')}: <strong class="state">${label(page.lang, view.state)}</strong></p>
+          html`<p>${t(page.lang, 'state')}: <strong class="state">${stateLabel(page.lang, view.workflow, view.state)}</strong></p>
           <p>${data.context?.publicMessage ?? ''}</p>${actionsOf(page, view)}${await historyTable(desk, page, view)}`,
         ),
       );

@@ -1,6 +1,6 @@
 /** Questions, criticism, suggestions and complaints: the person's messages and the form to file one. */
 import { MESSAGE_KINDS } from '@statdesk/core';
-import { label, t } from '@statdesk/example-express-portal/i18n';
+import { label, stateLabel, t } from '@statdesk/example-express-portal/i18n';
 import { fileComplaint } from '../../lib/actions';
 import { pageContext } from '../../lib/page-context';
 import { statdesk } from '../../lib/statdesk';
@@ -26,7 +26,7 @@ export default async function ComplaintsPage() {
               <tbody>
                 {mine.items.map((v) => (
                   <tr key={v.id}>
-                    <td>{label(lang, v.state)}</td>
+                    <td>{stateLabel(lang, v.workflow, v.state)}</td>
                     <td>
                       <a href={`/complaints/${encodeURIComponent(v.id)}`}>{t(lang, 'open')}</a>
                     </td>

@@ -36,8 +36,8 @@ export function ActionForm({ action, children, className = 'event', label, busyT
           {state.error.issues.length ? (
             <ul className="issues">
               {state.error.issues.map((issue) => (
-                <li key={`${issue.path}:${issue.message}`}>
-                  <code>{issue.path}</code>: {issue.message}
+                <li key={`${issue.path}:${issue.message}`} data-field={issue.path}>
+                  {issue.message}
                 </li>
               ))}
             </ul>

@@ -4,7 +4,7 @@
  * the `sendEvent` server action; events carrying a file go through the JSON API.
  */
 import type { InstanceView } from '@statdesk/core';
-import { label, t, type Language } from '@statdesk/example-express-portal/i18n';
+import { eventLabel, t, type Language } from '@statdesk/example-express-portal/i18n';
 import { formFor, type FieldSpec } from '@statdesk/example-express-portal/pages/event-forms';
 import { sendEvent } from '../../lib/actions';
 import { ActionForm } from './action-form';
@@ -18,19 +18,19 @@ export function EventForms({ lang, view, csrf }: { lang: Language; view: Instanc
     if (spec.upload) {
       const eventUrl = `/api/workflows/${encodeURIComponent(view.workflow)}/instances/${encodeURIComponent(view.id)}/events/${encodeURIComponent(type)}`;
       return [
-        <UploadEventForm key={type} title={label(lang, type)} fileLabel={t(lang, 'file')} eventUrl={eventUrl} policy={spec.upload.policy} fileField={spec.upload.field} csrf={csrf}>
+        <UploadEventForm key={type} title={eventLabel(lang, view.workflow, type)} fileLabel={t(lang, 'file')} eventUrl={eventUrl} policy={spec.upload.policy} fileField={spec.upload.field} csrf={csrf}>
           {fields}
         </UploadEventForm>,
       ];
     }
     return [
-      <ActionForm key={type} action={sendEvent} label={label(lang, type)}>
-        <h3>{label(lang, type)}</h3>
+      <ActionForm key={type} action={sendEvent} label={eventLabel(lang, view.workflow, type)}>
+        <h3>{eventLabel(lang, view.workflow, type)}</h3>
         <input type="hidden" name="instanceId" value={view.id} />
         <input type="hidden" name="type" value={type} />
         <input type="hidden" name="version" value={view.version} />
         {fields}
-        <button>{label(lang, type)}</button>
+        <button>{eventLabel(lang, view.workflow, type)}</button>
       </ActionForm>,
     ];
   });
@@ -82,7 +82,8 @@ function Field({ lang, field }: { lang: Language; field: FieldSpec }) {
       return (
         <label>
           {caption}
-          <input type="date" name={field.name} />
+          {/* A Solar Hijri date typed as people write it (the SDK accepts it in any digits). */}
+          <input name={field.name} inputMode="numeric" dir="ltr" placeholder={lang === 'fa' ? '۱۴۰۴/۰۲/۱۳' : '1404/02/13'} />
         </label>
       );
     default:

@@ -1,9 +1,9 @@
 /** An instance's history (who, when, event, from → to); personal fields are already redacted by the desk. */
 import type { HistoryEntry } from '@statdesk/core';
-import { digits, label, t, type Language } from '@statdesk/example-express-portal/i18n';
+import { digits, eventLabel, roleLabel, stateLabel, t, type Language } from '@statdesk/example-express-portal/i18n';
 import { when } from '@statdesk/example-express-portal/pages/layout';
 
-export function HistoryTable({ lang, rows }: { lang: Language; rows: readonly HistoryEntry[] }) {
+export function HistoryTable({ lang, workflow, rows }: { lang: Language; workflow: string; rows: readonly HistoryEntry[] }) {
   return (
     <details className="history">
       <summary>{lang === 'fa' ? 'سابقه' : 'History'}</summary>
@@ -22,10 +22,11 @@ export function HistoryTable({ lang, rows }: { lang: Language; rows: readonly Hi
             <tr key={r.seq}>
               <td>{digits(lang, r.seq)}</td>
               <td>{when(lang, r.at)}</td>
-              <td>{r.actorRole}</td>
-              <td>{label(lang, r.eventType)}</td>
+              <td>{roleLabel(lang, workflow, r.actorRole)}</td>
+              <td>{eventLabel(lang, workflow, r.eventType)}</td>
               <td>
-                {r.fromState ? label(lang, r.fromState) : '∅'} → {label(lang, r.toState)}
+                {r.fromState ? `${stateLabel(lang, workflow, r.fromState)} ${lang === 'fa' ? '←' : '→'} ` : ''}
+                {stateLabel(lang, workflow, r.toState)}
               </td>
             </tr>
           ))}

@@ -18,9 +18,24 @@ export interface UploadEventFormProps {
   children: ReactNode;
 }
 
+interface Words {
+  fa: string;
+  en: string;
+}
+
 interface Problem {
   message?: string;
-  issues?: { path: string; message: string }[];
+  messages?: Words;
+  issues?: { path: string; message: string; messages?: Words }[];
+}
+
+/** An API error in the page's language: the SDK's words (`messages`) when the body has them. */
+function inPageLanguage(problem: Problem): Problem {
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'fa';
+  return {
+    message: problem.messages?.[lang] ?? problem.message,
+    issues: problem.issues?.map((issue) => ({ path: issue.path, message: issue.messages?.[lang] ?? issue.message })),
+  };
 }
 
 export function UploadEventForm({ title, fileLabel, eventUrl, policy, fileField, csrf, children }: UploadEventFormProps) {
@@ -38,12 +53,12 @@ export function UploadEventForm({ title, fileLabel, eventUrl, policy, fileField,
       upload.append('file', data.get('file') as Blob);
       const stored = await fetch(`/api/files?policy=${encodeURIComponent(policy)}`, { method: 'POST', body: upload, headers: { 'x-csrf-token': csrf } });
       const file = (await stored.json()) as Problem & { key?: string };
-      if (!stored.ok || !file.key) return setProblem(file);
+      if (!stored.ok || !file.key) return setProblem(inPageLanguage(file));
       const body: Record<string, unknown> = {};
       for (const [name, value] of data.entries()) if (name !== 'file' && value !== '') body[name] = value;
       body[fileField] = { key: file.key };
       const sent = await fetch(eventUrl, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-csrf-token': csrf } });
-      if (!sent.ok) return setProblem((await sent.json()) as Problem);
+      if (!sent.ok) return setProblem(inPageLanguage((await sent.json()) as Problem));
       router.refresh();
     } finally {
       setBusy(false);
@@ -64,8 +79,8 @@ export function UploadEventForm({ title, fileLabel, eventUrl, policy, fileField,
           {problem.issues?.length ? (
             <ul className="issues">
               {problem.issues.map((issue) => (
-                <li key={`${issue.path}:${issue.message}`}>
-                  <code>{issue.path}</code>: {issue.message}
+                <li key={`${issue.path}:${issue.message}`} data-field={issue.path}>
+                  {issue.message}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 /** Custom information orders: the applicant's list and the new-order form. */
-import { label, t } from '@statdesk/example-express-portal/i18n';
+import { stateLabel, t } from '@statdesk/example-express-portal/i18n';
 import { createOrder } from '../../lib/actions';
 import { pageContext } from '../../lib/page-context';
 import { statdesk } from '../../lib/statdesk';
@@ -29,7 +29,7 @@ export default async function OrdersPage() {
             {mine.items.map((v) => (
               <tr key={v.id}>
                 <td dir="ltr">{v.id}</td>
-                <td>{label(lang, v.state)}</td>
+                <td>{stateLabel(lang, v.workflow, v.state)}</td>
                 <td>
                   <a href={`/orders/${encodeURIComponent(v.id)}`}>{t(lang, 'open')}</a>
                 </td>

@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AnyEventObject, AnyMachineSnapshot } from 'xstate';
 import type { z } from 'zod';
+import { issueFromZod } from '../zod-issue';
 import {
   ConflictError,
   DefinitionError,
@@ -544,15 +545,15 @@ class DeskEngine implements Desk {
       // Roles before fields: a sender who may not send this event learns nothing of its schema.
       const role = this.authorise(spec.roles, def, command.actor, `send "${type}" to ${def.name}`, record);
       let parsed = (parseWith(spec.schema, fields, `event "${type}"`) ?? {}) as Record<string, unknown>;
-      if (record.status !== 'active') throw new InvalidTransitionError(type, record.state);
+      if (record.status !== 'active') throw new InvalidTransitionError(type, record.state, record.workflow);
       const snapshot = restoreSnapshot(def, record);
-      if (!handlesEventType(snapshot, type)) throw new InvalidTransitionError(type, record.state);
+      if (!handlesEventType(snapshot, type)) throw new InvalidTransitionError(type, record.state, record.workflow);
       if (spec.enrich) {
         const context = this.enrichContext(tx, command.tenantId, record.id, command.actor, now, snapshot.context);
         parsed = { ...parsed, ...(await spec.enrich(parsed, context)) };
       }
       const event = { ...parsed, type } as AnyEventObject;
-      if (!snapshot.can(event)) throw new InvalidTransitionError(type, record.state);
+      if (!snapshot.can(event)) throw new InvalidTransitionError(type, record.state, record.workflow);
       const [next, actions] = transitionMachine(def.machine, snapshot, event);
       const { result } = await this.writeTransition(tx, def, record, next, actions, {
         actor: { id: command.actor.id, role },
@@ -1376,11 +1377,7 @@ function parseWith(schema: z.ZodType<unknown> | undefined, value: unknown, subje
   if (!schema) return value;
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
-  const issues: ValidationIssue[] = parsed.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-    code: issue.code,
-  }));
+  const issues: ValidationIssue[] = parsed.error.issues.map(issueFromZod);
   throw new ValidationError(subject, issues);
 }
 

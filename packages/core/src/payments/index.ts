@@ -18,3 +18,4 @@ export { paymentEffects, paymentIdFor, type PaymentEffectsOptions, type PaymentO
 export { handlePaymentCallback, type PaymentCallbackResult } from './callback';
 export { createPaymentReconciler, type PaymentReconciler, type ReconcileResult } from './reconciler';
 export { parseSheba, shebaSchema, shebaLastFour } from './sheba';
+export { paymentLabels, type PaymentStatePath, type PaymentEventType, type PaymentRoleName } from './labels';

@@ -15,6 +15,7 @@ import type { ApplicantProfile, ProfileAuditEntry, ProfileStore } from '../ports
 import { initialVerificationStatus } from './category';
 import { profileChangeSchema, profileInputSchema, type ProfileChange, type ProfileInput } from './profile.schema';
 import type { z } from 'zod';
+import { issueFromZod } from '../zod-issue';
 
 /** Options of {@link createApplicantProfiles}. */
 export interface ApplicantProfilesOptions {
@@ -167,7 +168,15 @@ export function createApplicantProfiles(options: ApplicantProfilesOptions): Appl
         createdAt: now,
         updatedAt: now,
       };
-      await store.create(profile);
+      try {
+        await store.create(profile);
+      } catch (error) {
+        // A profile with this id (the person registered before) or this national ID exists.
+        if (isStatdeskError(error, 'CONFLICT') && (error.details.entity === 'profile' || error.details.entity === 'profile-national-id')) {
+          throw new ConflictError(error.message, { ...error.details, reason: 'already-registered' }, { cause: error });
+        }
+        throw error;
+      }
       return profile;
     },
 
@@ -290,7 +299,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   if (result.success) return result.data;
   throw new ValidationError(
     'profile',
-    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message, code: issue.code })),
+    result.error.issues.map(issueFromZod),
   );
 }
 

@@ -3,11 +3,11 @@
  * weights 10..2, mod 11 (remainder < 2 → the remainder itself, else 11 − remainder). IDs of one
  * repeated digit pass that arithmetic but are never issued, so they are refused too.
  */
-import { toLatinDigits } from '../locale/digits';
+import { normalizeTypedNumber } from '../locale/typed-input';
 
 /** Latin digits, surrounding spaces and inner spaces/dashes removed (users paste `001-234567-9`). */
 export function normalizeNationalId(input: string): string {
-  return toLatinDigits(input).trim().replace(/[\s\u200c-]/g, '');
+  return normalizeTypedNumber(input).replace(/-/g, '');
 }
 
 /** Whether `input` (in any digit set) is a well-formed national ID with a correct check digit. */

@@ -8,7 +8,6 @@ import { APPLICANT_CATEGORIES } from '../tariffs/request';
 import { isValidNationalId, normalizeNationalId } from './national-id';
 import { normalizeMobile } from './mobile';
 import { normalizePostalCode } from './postal-code';
-import { normalizePersianInput } from '../locale/normalize';
 
 /** A national ID: Persian or Arabic digits accepted, normalised to 10 Latin digits, check digit verified. */
 export const nationalIdSchema = z
@@ -32,7 +31,8 @@ export const postalCodeSchema = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const text = (max: number) => z.string().transform((s) => normalizePersianInput(s).trim()).pipe(z.string().min(1, 'must not be empty').max(max));
+// Free text is kept as the person wrote it (their digits and letters), only trimmed.
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 const fields = {
   nationalId: nationalIdSchema,

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** Text shown to people, in both languages the service speaks. */
 export interface LocalizedText {
+  /** In Persian. */
   fa: string;
+  /** In English. */
   en: string;
 }
 

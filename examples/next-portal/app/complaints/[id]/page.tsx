@@ -1,11 +1,12 @@
 /** One message, as its complainant or the complaints staff see it, with the actions they may take. */
 import type { ComplainantView } from '@statdesk/core';
-import { label, t } from '@statdesk/example-express-portal/i18n';
+import { label, stateLabel, t } from '@statdesk/example-express-portal/i18n';
 import { when } from '@statdesk/example-express-portal/pages/layout';
 import { instanceOf } from '../../../lib/instance-of';
 import { pageContext } from '../../../lib/page-context';
 import { statdesk } from '../../../lib/statdesk';
 import { EventForms } from '../../components/event-forms';
+import { CitizenStatus } from '../../components/citizen-status';
 import { HistoryTable } from '../../components/history-table';
 import { SignInFirst } from '../../components/sign-in-first';
 
@@ -28,8 +29,9 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
         {label(lang, message.kind ?? 'complaint')} <span dir="ltr">{message.trackingCode ?? ''}</span>
       </h1>
       <p>
-        {t(lang, 'state')}: <strong className="state">{label(lang, view.state)}</strong>
+        {t(lang, 'state')}: <strong className="state">{stateLabel(lang, 'complaint', view.state)}</strong>
       </p>
+      <CitizenStatus lang={lang} workflow="complaint" state={view.state} />
       {message.subject ? (
         <dl>
           <dt>{t(lang, 'subject')}</dt>
@@ -52,7 +54,7 @@ export default async function ComplaintPage({ params }: { params: Promise<{ id: 
         </>
       ) : null}
       <EventForms lang={lang} view={view} csrf={csrf} />
-      <HistoryTable lang={lang} rows={history} />
+      <HistoryTable lang={lang} workflow={view.workflow} rows={history} />
     </>
   );
 }

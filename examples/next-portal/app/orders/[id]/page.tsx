@@ -1,10 +1,11 @@
 /** One information order: request, messages, quote, receipts, delivery links, actions, history. */
-import { digits, label, t } from '@statdesk/example-express-portal/i18n';
+import { digits, stateLabel, t } from '@statdesk/example-express-portal/i18n';
 import { money, when } from '@statdesk/example-express-portal/pages/layout';
 import { instanceOf } from '../../../lib/instance-of';
 import { pageContext } from '../../../lib/page-context';
 import { statdesk } from '../../../lib/statdesk';
 import { EventForms } from '../../components/event-forms';
+import { CitizenStatus } from '../../components/citizen-status';
 import { HistoryTable } from '../../components/history-table';
 import { SignInFirst } from '../../components/sign-in-first';
 
@@ -30,8 +31,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         {t(lang, 'order')} <span dir="ltr">{view.id}</span>
       </h1>
       <p>
-        {t(lang, 'state')}: <strong className="state">{label(lang, view.state)}</strong>
+        {t(lang, 'state')}: <strong className="state">{stateLabel(lang, 'information-order', view.state)}</strong>
       </p>
+      <CitizenStatus lang={lang} workflow="information-order" state={view.state} />
       {data.request ? (
         <dl>
           <dt>{t(lang, 'subject')}</dt>
@@ -103,7 +105,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </>
       ) : null}
       <EventForms lang={lang} view={view} csrf={csrf} />
-      <HistoryTable lang={lang} rows={history} />
+      <HistoryTable lang={lang} workflow={view.workflow} rows={history} />
     </>
   );
 }

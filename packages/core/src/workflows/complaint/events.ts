@@ -4,6 +4,7 @@
  * context keeps it, behind the workflow's access rules).
  */
 import { z } from 'zod';
+import { typedWholeNumber } from '../../locale/typed-input';
 import { isValidFileKey } from '../../files/file-location';
 import type { UploadPolicy } from '../../files/upload-policy';
 import { MESSAGE_KINDS } from './kinds';
@@ -53,7 +54,7 @@ export function complaintEventSchemas(policy: UploadPolicy, maxAttachments: numb
     escalate: z.object({ reason: text(4_000) }),
     reopen: z.object({ reason: text(4_000) }),
     withdraw: z.object({ reason: text(2_000).optional() }),
-    rate: z.object({ score: z.number().int().min(1).max(5), comment: text(2_000).optional() }),
+    rate: z.object({ score: typedWholeNumber(z.number().int().min(1).max(5)), comment: text(2_000).optional() }),
     slaBreach: z.looseObject({ target: z.string().min(1), dueAt: z.iso.datetime() }),
   };
 }

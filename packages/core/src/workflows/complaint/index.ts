@@ -12,3 +12,4 @@ export * from './public-view';
 export * from './lookup-key';
 export * from './lookup';
 export * from './file-message';
+export * from './labels';

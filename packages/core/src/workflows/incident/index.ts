@@ -3,3 +3,4 @@ export { incidentMachine, type IncidentContext, type IncidentEvent, type Inciden
 export { incidentInputSchema, incidentEventSchemas, DEFAULT_INCIDENT_ROLES, type IncidentInput, type IncidentRoles } from './incident.events';
 export { AGREED_RESTORATION, RESTORATION_TARGET, restorationPolicy, type RestorationTarget } from './incident.sla';
 export { incidentPublicStatus, type IncidentPublicStatus, type IncidentPublicState } from './incident-status';
+export { incidentLabels, type IncidentStatePath, type IncidentEventType, type IncidentRoleName } from './labels';

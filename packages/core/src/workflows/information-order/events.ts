@@ -4,15 +4,16 @@
  * the command's transaction; a sender's value for them is dropped by the schema.
  */
 import { z } from 'zod';
-import { toLatinDigits } from '../../locale/digits';
-import { normalizePersianInput } from '../../locale/normalize';
+import { dayNumberToIsoDate, solarDateProblem, solarDateToDayNumber } from '../../calendar/solar-date';
+import { normalizeTypedInput, normalizeTypedNumber, typedRial, typedWholeNumber } from '../../locale/typed-input';
 import type { StoredFileReference } from '../../ports/profiles';
 import type { DownloadLink, DuplicateReceipt, OrderQuote, OrderRequest } from './context';
 import { shebaSchema } from '../../payments/sheba';
 
-const text = (max: number) => z.string().transform((s) => normalizePersianInput(s).trim()).pipe(z.string().min(1, 'must not be empty').max(max));
-const count = z.number().int('must be a whole number').min(0, 'must not be negative');
-const positive = z.number().int('must be a whole number').min(1, 'must be at least 1');
+// Free text is kept as the person wrote it (their digits and letters), only trimmed.
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const count = typedWholeNumber(z.number().int('must be a whole number').min(0, 'must not be negative'));
+const positive = typedWholeNumber(z.number().int('must be a whole number').min(1, 'must be at least 1'));
 
 /** Schema of an order request: subject, description, coverage, period, format. */
 export const orderRequestSchema = z.object({
@@ -45,12 +46,25 @@ export type QuoteItems = z.output<typeof quoteItemsSchema>;
 const fileKey = z.object({ key: z.string().min(1, 'name the uploaded file') });
 
 /** Rial in any digit set, with or without thousands separators: `۱۲٬۰۰۰`, `12,000`, 12000. */
-const rialAmount = z.union([z.bigint(), z.number().int(), z.string()]).transform((value, ctx) => {
-  const digits = typeof value === 'string' ? toLatinDigits(value).replace(/[,\u066c\s]/g, '') : String(value);
-  if (/^\d+$/.test(digits)) return BigInt(digits);
-  ctx.addIssue({ code: 'custom', message: 'must be a whole number of Rial' });
-  return z.NEVER;
-});
+const rialAmount = typedRial();
+
+/**
+ * A payment date as people type it: Solar Hijri (`۱۴۰۴/۰۲/۱۳`, `1404-2-13`) or ISO
+ * (`2025-05-03`), in any digits; kept as the ISO date.
+ */
+const paymentDate = z
+  .string()
+  .transform((value, ctx) => {
+    const text = normalizeTypedInput(value).replace(/\//g, '-');
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    // Years before 1700 are Solar Hijri: the office's receipts are dated 13xx–14xx.
+    if (!m || Number(m[1]) >= 1700) return text;
+    const solar = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    if (!solarDateProblem(solar)) return dayNumberToIsoDate(solarDateToDayNumber(solar));
+    ctx.addIssue({ code: 'custom', message: 'is not a date that exists', params: { reason: 'date' } });
+    return z.NEVER;
+  })
+  .pipe(z.iso.date('must be a date (YYYY-MM-DD)'));
 
 /** The zod schemas of the information-order events a client may send. */
 export const eventSchemas = {
@@ -67,16 +81,13 @@ export const eventSchemas = {
   submitReceipt: z.object({
     bankTracking: z
       .string()
-      .transform((s) => toLatinDigits(s).replace(/[\s-]/g, ''))
+      .transform((s) => normalizeTypedNumber(s).replace(/-/g, ''))
       .pipe(z.string().regex(/^[0-9A-Za-z]{4,40}$/, 'must be the 4–40 letters and digits printed on the receipt')),
     amount: rialAmount,
-    paidOn: z
-      .string()
-      .transform((s) => toLatinDigits(s).trim())
-      .pipe(z.iso.date('must be a date (YYYY-MM-DD)')),
+    paidOn: paymentDate,
     cardLastFour: z
       .string()
-      .transform((s) => toLatinDigits(s).trim())
+      .transform(normalizeTypedNumber)
       .pipe(z.string().regex(/^\d{4}$/, 'must be the last 4 digits of the card')),
     scan: fileKey,
   }),

@@ -20,3 +20,4 @@ export { RECEIPT_KEYS } from './receipt-review';
 export { DOWNLOAD_TOKEN_KEY, downloadTokenHash } from './delivery';
 export { informationOrderSlaPolicy } from './sla-targets';
 export { openRefundAccount, refundAccountBinding, sealRefundAccount } from './refund-account';
+export { informationOrderLabels, type InformationOrderStatePath } from './labels';

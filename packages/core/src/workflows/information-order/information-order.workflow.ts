@@ -6,7 +6,7 @@
  * Desk services it needs: `{ tariffs, profiles, files }` (see `InformationOrderServices`).
  */
 import { defineWorkflow, type EnrichContext, type EventSpec } from '../../engine/definition';
-import { ValidationError } from '../../errors';
+import { InvalidTransitionError, ValidationError } from '../../errors';
 import type { InformationOrderContext } from './context';
 import { endOfWorkingDays } from './deadlines';
 import { DOWNLOAD_TOKEN_KEY, checkDownload, issueDownloadLink } from './delivery';
@@ -110,7 +110,14 @@ export function informationOrderWorkflow(options: InformationOrderOptions = {}) 
       attachFile: plain('attachFile', {
         enrich: async (fields, ctx) => ({ ...stamp(ctx), file: await storedFile(ctx, 'file', fields.file.key, 'event "attachFile"') }),
       }),
-      deliver: plain('deliver', { personal: ['link.token'], enrich: (_f, ctx) => ({ ...stamp(ctx), ...issueDownloadLink(ctx, settings) }) }),
+      deliver: plain('deliver', {
+        personal: ['link.token'],
+        enrich: (_f, ctx) => {
+          // Told apart from "not in this state": the order is ready except for its files.
+          if (orderOf(ctx).delivery.files.length === 0) throw new InvalidTransitionError('deliver', 'inPreparation', INFORMATION_ORDER_WORKFLOW, 'file-required');
+          return { ...stamp(ctx), ...issueDownloadLink(ctx, settings) };
+        },
+      }),
       download: plain('download', { personal: ['token'], enrich: (fields, ctx) => ({ ...stamp(ctx), ...checkDownload(fields, ctx) }) }),
       reissueLink: plain('reissueLink', {
         personal: ['link.token'],

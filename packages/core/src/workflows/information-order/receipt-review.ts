@@ -29,12 +29,14 @@ export async function storedFile(
   const { files } = informationOrderServices(ctx.services);
   // Someone else's upload is answered like a missing one.
   const stored = mayUseUpload(key, ctx.actor.id) ? await files.stat(ctx.tenantId, key) : undefined;
-  if (!stored) throw new ValidationError(subject, [{ path: `${field}.key`, message: 'no such uploaded file' }]);
+  if (!stored) throw new ValidationError(subject, [{ path: `${field}.key`, message: 'no such uploaded file', code: 'file_not_found' }]);
   const issues: ValidationIssue[] = [];
   if (policy && !policy.allowedTypes.includes(stored.contentType)) {
-    issues.push({ path: `${field}.contentType`, message: `is ${stored.contentType}; allowed: ${policy.allowedTypes.join(', ')}` });
+    issues.push({ path: `${field}.contentType`, message: `is ${stored.contentType}; allowed: ${policy.allowedTypes.join(', ')}`, code: 'type_not_allowed' });
   }
-  if (policy && stored.size > policy.maxBytes) issues.push({ path: `${field}.size`, message: `is ${stored.size} bytes; the limit is ${policy.maxBytes}` });
+  if (policy && stored.size > policy.maxBytes) {
+    issues.push({ path: `${field}.size`, message: `is ${stored.size} bytes; the limit is ${policy.maxBytes}`, code: 'too_big', params: { maximum: policy.maxBytes, origin: 'file' } });
+  }
   if (issues.length) throw new ValidationError(subject, issues);
   return { key: stored.key, sha256: stored.sha256, size: stored.size, contentType: stored.contentType };
 }
@@ -49,9 +51,9 @@ export async function checkReceipt(
   const issues: ValidationIssue[] = [];
   const quote = order.quote;
   if (quote?.acceptedAt && fields.amount !== quote.total) {
-    issues.push({ path: 'amount', message: `is ${fields.amount} Rial; the accepted quote's total is ${quote.total} Rial`, code: 'amount_mismatch' });
+    issues.push({ path: 'amount', message: `is ${fields.amount} Rial; the accepted quote's total is ${quote.total} Rial`, code: 'amount_mismatch', params: { expected: quote.total.toString() } });
   }
-  if (new Date(`${fields.paidOn}T00:00:00+03:30`).getTime() > ctx.now.getTime()) issues.push({ path: 'paidOn', message: 'is in the future' });
+  if (new Date(`${fields.paidOn}T00:00:00+03:30`).getTime() > ctx.now.getTime()) issues.push({ path: 'paidOn', message: 'is in the future', code: 'in_future' });
   if (issues.length) throw new ValidationError(subject, issues);
   const scan = await storedFile(ctx, 'scan', fields.scan.key, subject, settings.receiptPolicy);
 

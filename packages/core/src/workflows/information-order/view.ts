@@ -6,20 +6,26 @@
  */
 import type { Actor } from '../../engine/actor';
 import { stateToString } from '../../engine/state-value';
+import { RECEIPT_STATUS_LABELS } from '../../i18n/common-labels';
+import { describeState } from '../../i18n/describe-state';
 import type { InformationOrderContext } from './context';
+import { informationOrderLabels } from './labels';
 
 export function informationOrderView(args: { snapshot: { value: unknown; context: InformationOrderContext }; actor: Actor; isOwner: boolean }, staffRoles: readonly string[]): unknown {
   const { snapshot, actor, isOwner } = args;
   const c = snapshot.context;
   const state = stateToString(snapshot.value as never);
+  // The state in words for people (label and citizen status, both languages), beside the key.
+  const labels = describeState(informationOrderLabels, state);
   const staff = actor.roles.some((r) => staffRoles.includes(r));
   if (staff) {
     const link = c.delivery.link;
-    return { state, ...c, delivery: { ...c.delivery, link: link && { ...link, token: undefined } } };
+    return { state, labels, ...c, delivery: { ...c.delivery, link: link && { ...link, token: undefined } } };
   }
-  if (!isOwner) return { state, orderNumber: c.orderNumber };
+  if (!isOwner) return { state, labels, orderNumber: c.orderNumber };
   return {
     state,
+    labels,
     orderNumber: c.orderNumber,
     request: c.request,
     messages: c.messages.map(({ seq, at, from, kind, text }) => ({ seq, at, from, kind, text })),
@@ -42,6 +48,7 @@ export function informationOrderView(args: { snapshot: { value: unknown; context
         amount: r.amount,
         paidOn: r.paidOn,
         outcome: r.review?.outcome ?? 'pending',
+        outcomeLabel: RECEIPT_STATUS_LABELS[r.review?.outcome ?? 'pending'],
         ...(r.review?.reason ? { reason: r.review.reason } : {}),
       })),
     },

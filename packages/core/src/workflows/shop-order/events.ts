@@ -4,14 +4,19 @@
  * transaction (prices, tokens, the clock): schemas strip them, so a client cannot supply them.
  */
 import { z } from 'zod';
+import { normalizeTypedInput, typedRial, typedWholeNumber } from '../../locale/typed-input';
+import { mobileSchema, postalCodeSchema } from '../../profiles/profile.schema';
 import type { CustomerParticulars, DownloadGrant, OrderLine, OrderPricing, ShippingAddress } from './context';
 
-const quantity = z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000');
+const quantity = typedWholeNumber(z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000'));
 const lineRequest = z.object({ productId: z.string().min(1).max(100), quantity: quantity.default(1) });
 /** Whole Rial: a bigint, or a string of digits from a JSON client. */
-const rialAmount = z
-  .union([z.bigint(), z.string().regex(/^\d{1,20}$/, 'must be a whole number of Rial').transform((s) => BigInt(s))])
-  .pipe(z.bigint().positive('must be more than zero'));
+const rialAmount = typedRial().pipe(z.bigint().positive('must be more than zero'));
+/** A post office tracking code, typed in any digit set. */
+const trackingCode = z
+  .string()
+  .transform((s) => normalizeTypedInput(s).replace(/\s/g, ''))
+  .pipe(z.string().regex(/^[0-9A-Za-z-]{6,40}$/, 'must be the post office tracking code (6–40 letters or digits)'));
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 /** Schema of a shop order's start input: up to 50 lines of product and quantity. */
@@ -32,14 +37,14 @@ export interface ShopOrderInput {
 /** Schema of the customer's particulars. */
 export const customerSchema = z.object({
   fullName: text(200),
-  mobile: z.string().regex(/^09\d{9}$/, 'must be an Iranian mobile number, 09xxxxxxxxx'),
+  mobile: mobileSchema,
   email: z.email().optional(),
 });
 
 /** Schema of a shipping address. */
 export const shippingSchema = z.object({
   address: text(500),
-  postalCode: z.string().regex(/^\d{10}$/, 'must be 10 digits'),
+  postalCode: postalCodeSchema,
   destination: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be one of the tariff book's destination codes"),
 });
 
@@ -52,10 +57,10 @@ export const shopOrderEventSchemas = {
   paymentVerified: z.object({ paymentId: z.string().min(1), amountRial: z.bigint().positive(), refId: z.string().min(1) }),
   paymentFailed: z.object({ paymentId: z.string().min(1), reason: z.string().min(1) }),
   cancel: z.object({ reason: text(500) }),
-  ship: z.object({ trackingCode: z.string().regex(/^[0-9A-Za-z-]{6,40}$/, 'must be the post office tracking code (6–40 letters or digits)') }),
+  ship: z.object({ trackingCode }),
   markDelivered: z.object({}),
   markReturned: z.object({ reason: text(500) }),
-  reship: z.object({ trackingCode: z.string().regex(/^[0-9A-Za-z-]{6,40}$/, 'must be the post office tracking code (6–40 letters or digits)') }),
+  reship: z.object({ trackingCode }),
   closeShipment: z.object({ reason: text(500) }),
   download: z.object({ token: z.string().min(16).max(200) }),
   refund: z.object({ amountRial: rialAmount, reference: text(100), reason: text(500) }),

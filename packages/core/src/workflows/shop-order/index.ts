@@ -31,3 +31,4 @@ export {
   type ForgetShopCustomerReport,
 } from './forget-customer';
 export { resealShopOrders, type ResealShopOrdersOptions, type ResealShopOrdersReport } from './reseal-orders';
+export { shopOrderLabels, type ShopOrderStatePath } from './labels';

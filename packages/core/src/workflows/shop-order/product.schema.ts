@@ -3,6 +3,7 @@
  * so every product the shop sells has a price in whole Rial and, if digital, a file to download.
  */
 import { z } from 'zod';
+import { issueFromZod } from '../../zod-issue';
 import { ValidationError } from '../../errors';
 import type { Product } from '../../ports/catalogue';
 
@@ -36,6 +37,6 @@ export function parseProduct(value: unknown): Product {
   if (parsed.success) return parsed.data as Product;
   throw new ValidationError(
     'product',
-    parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message, code: issue.code })),
+    parsed.error.issues.map(issueFromZod),
   );
 }

@@ -5,13 +5,17 @@
  * the view; `readShopOrderParticulars` opens them for a reader who needs them.
  */
 import type { ViewArgs } from '../../engine/definition';
+import { describeState, type StateDescription } from '../../i18n/describe-state';
 import type { ShopOrderContext } from './context';
+import { shopOrderLabels } from './labels';
 import type { ShopOrderMachine } from './shop-order.machine';
 
 /** What a reader sees of a shop order. */
 export interface ShopOrderView {
   /** The state value. */
   state: unknown;
+  /** The state in words: its label and the customer's status, in Persian and English. */
+  labels: StateDescription;
   /** Download tokens only for the owner; the hash (which opens nothing) for everyone. */
   order: Omit<ShopOrderContext, 'downloads'> & { downloads: (Omit<ShopOrderContext['downloads'][number], 'token'> & { token?: string })[] };
 }
@@ -21,6 +25,7 @@ export function shopOrderView({ snapshot, isOwner }: ViewArgs<ShopOrderMachine>)
   const context = snapshot.context;
   return {
     state: snapshot.value,
+    labels: describeState(shopOrderLabels, snapshot.value),
     order: {
       ...context,
       downloads: context.downloads.map(({ token, ...grant }) => (isOwner ? { ...grant, token } : grant)),

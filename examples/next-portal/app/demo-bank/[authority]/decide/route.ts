@@ -1,10 +1,11 @@
 /**
  * `POST /demo-bank/<authority>/decide`: the card holder's choice at the demo bank. A plain form
- * post and a 303 to the portal's payment callback, as a real gateway sends the browser back —
+ * post and a 303 to the portal's payment callback on the origin the customer came from, as a
+ * real gateway sends the browser back —
  * a full page load, never a client-side navigation that could call the callback twice.
  */
 import { isStatdeskError } from '@statdesk/core';
-import { paymentByAuthority } from '@statdesk/example-express-portal/shop-orders';
+import { callbackOnSameOrigin, paymentByAuthority } from '@statdesk/example-express-portal/shop-orders';
 import { getPortal } from '../../../../lib/portal';
 
 export async function POST(request: Request, { params }: { params: Promise<{ authority: string }> }): Promise<Response> {
@@ -22,5 +23,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ aut
   }
   const outcome = (await request.formData()).get('outcome');
   const callback = outcome === 'cancel' ? portal.bank.cancel(authority) : portal.bank.pay(authority);
-  return new Response(null, { status: 303, headers: { location: callback, 'cache-control': 'no-store' } });
+  return new Response(null, { status: 303, headers: { location: callbackOnSameOrigin(callback), 'cache-control': 'no-store' } });
 }

@@ -1,6 +1,6 @@
 /** One shop order: lines, total, paying at the bank, download links, actions and history. */
 import type { ShopOrderView } from '@statdesk/core';
-import { digits, label, t } from '@statdesk/example-express-portal/i18n';
+import { digits, stateLabel, t } from '@statdesk/example-express-portal/i18n';
 import { money, when } from '@statdesk/example-express-portal/pages/layout';
 import { paymentRedirect } from '@statdesk/example-express-portal/shop-orders';
 import { pay } from '../../../../lib/actions';
@@ -10,6 +10,7 @@ import { getPortal } from '../../../../lib/portal';
 import { statdesk } from '../../../../lib/statdesk';
 import { ActionForm } from '../../../components/action-form';
 import { EventForms } from '../../../components/event-forms';
+import { CitizenStatus } from '../../../components/citizen-status';
 import { HistoryTable } from '../../../components/history-table';
 import { SignInFirst } from '../../../components/sign-in-first';
 
@@ -27,8 +28,9 @@ export default async function ShopOrderPage({ params }: { params: Promise<{ id: 
         {t(lang, 'shopOrder')} <span dir="ltr">{view.id}</span>
       </h1>
       <p>
-        {t(lang, 'state')}: <strong className="state">{label(lang, view.state)}</strong>
+        {t(lang, 'state')}: <strong className="state">{stateLabel(lang, 'shop-order', view.state)}</strong>
       </p>
+      <CitizenStatus lang={lang} workflow="shop-order" state={view.state} />
       <ul>
         {order.lines.map((l) => (
           <li key={l.lineId}>
@@ -62,7 +64,7 @@ export default async function ShopOrderPage({ params }: { params: Promise<{ id: 
           </p>
         ))}
       <EventForms lang={lang} view={{ ...view, availableEvents: view.availableEvents.filter((e) => e !== 'pay') }} csrf={csrf} />
-      <HistoryTable lang={lang} rows={history} />
+      <HistoryTable lang={lang} workflow={view.workflow} rows={history} />
     </>
   );
 }
