@@ -76,6 +76,7 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = Object.free
   reference: { fa: 'شمارهٔ مرجع', en: 'Reference number' },
   paymentId: { fa: 'پرداخت', en: 'Payment' },
   refId: { fa: 'شمارهٔ مرجع بانک', en: 'Bank reference' },
+  iban: { fa: 'شماره شبا', en: 'IBAN (Sheba)' },
   // Complaints and incidents
   kind: { fa: 'نوع پیام', en: 'Kind of message' },
   body: { fa: 'متن پیام', en: 'Message text' },

@@ -2,7 +2,7 @@
 import type { WorkflowLabels } from '../i18n/workflow-labels';
 
 /** Every state of the payment machine. */
-export type PaymentStatePath = 'initiated' | 'redirected' | 'checking' | 'verifying' | 'unknown' | 'verified' | 'refundDue' | 'settled' | 'refunded' | 'failed';
+export type PaymentStatePath = 'initiated' | 'redirected' | 'checking' | 'verifying' | 'unknown' | 'verified' | 'refundDue' | 'reversing' | 'settled' | 'refunded' | 'failed';
 
 /** Every event of the payment workflow. */
 export type PaymentEventType =
@@ -15,7 +15,10 @@ export type PaymentEventType =
   | 'verificationFailed'
   | 'settled'
   | 'payerRefused'
-  | 'recordRefund';
+  | 'recordRefund'
+  | 'reverse'
+  | 'reversed'
+  | 'reverseRefused';
 
 /** The roles that act on a payment. */
 export type PaymentRoleName = 'system' | 'finance-officer' | 'shop-clerk' | 'supervisor';
@@ -31,6 +34,7 @@ export const paymentLabels: WorkflowLabels<PaymentStatePath, PaymentEventType, P
     unknown: { fa: 'نتیجه نامعلوم', en: 'Outcome unknown' },
     verified: { fa: 'تأییدشده', en: 'Verified' },
     refundDue: { fa: 'در انتظار بازپرداخت', en: 'Refund due' },
+    reversing: { fa: 'در حال برگشت وجه از درگاه', en: 'Being reversed at the gateway' },
     settled: { fa: 'تسویه‌شده', en: 'Settled' },
     refunded: { fa: 'بازپرداخت‌شده', en: 'Refunded' },
     failed: { fa: 'ناموفق', en: 'Failed' },
@@ -46,6 +50,9 @@ export const paymentLabels: WorkflowLabels<PaymentStatePath, PaymentEventType, P
     settled: { fa: 'تسویه', en: 'Settled' },
     payerRefused: { fa: 'انصراف پرداخت‌کننده', en: 'Payer cancelled' },
     recordRefund: { fa: 'ثبت بازپرداخت', en: 'Refund recorded' },
+    reverse: { fa: 'برگشت وجه از درگاه', en: 'Reverse at the gateway' },
+    reversed: { fa: 'برگشت وجه انجام شد', en: 'Reversed by the gateway' },
+    reverseRefused: { fa: 'برگشت وجه پذیرفته نشد', en: 'Reversal refused by the gateway' },
   },
   roles: {
     system: { fa: 'سامانه', en: 'The system' },
@@ -65,6 +72,7 @@ export const paymentLabels: WorkflowLabels<PaymentStatePath, PaymentEventType, P
     },
     verified: { phrase: { fa: 'پرداخت شما تأیید شد.', en: 'Your payment was verified.' } },
     refundDue: { phrase: { fa: 'مبلغ به شما بازپرداخت می‌شود.', en: 'The amount is being refunded.' }, actor: 'finance-officer' },
+    reversing: { phrase: { fa: 'مبلغ از راه درگاه بانک به حساب شما برمی‌گردد.', en: 'The amount is being returned to your card through the bank gateway.' }, actor: 'system' },
     settled: { phrase: { fa: 'پرداخت انجام شد.', en: 'The payment is complete.' } },
     refunded: { phrase: { fa: 'مبلغ بازپرداخت شد.', en: 'The amount was refunded.' } },
     failed: { phrase: { fa: 'پرداخت انجام نشد.', en: 'The payment did not go through.' } },
