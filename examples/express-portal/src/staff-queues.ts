@@ -40,6 +40,19 @@ function slaOf(item: WorkQueueItem): QueueSla {
   return { urgency: URGENCY[item.slaCondition], nextDeadline: item.dueAt ? { at: item.dueAt } : null };
 }
 
+/**
+ * How staff name a case in a list: its order number, a complaint's tracking code (in groups of
+ * four, as the complainant was given it) or an incident's title; the machine id only for a case
+ * that has none of those.
+ */
+export function caseReference(view: InstanceView): string {
+  const data = (view.data ?? {}) as { orderNumber?: unknown; trackingCode?: unknown; title?: unknown };
+  if (typeof data.orderNumber === 'string') return data.orderNumber;
+  if (typeof data.trackingCode === 'string') return data.trackingCode.replace(/(\d{4})(?=\d)/g, '$1 ');
+  if (typeof data.title === 'string' && data.title.trim()) return data.title;
+  return view.id;
+}
+
 export async function staffQueues(context: { desk: Desk; tenantId: string }, actor: Actor, view: QueueView = 'all'): Promise<StaffQueue[]> {
   const { desk, tenantId } = context;
   const queues: StaffQueue[] = [];

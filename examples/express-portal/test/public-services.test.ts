@@ -27,6 +27,10 @@ describe('complaints, incidents and the pages', () => {
     expect(queue.status).toBe(200);
     expect(queue.html).toContain(`href="/complaints/${instanceId}"`);
     expect(queue.html).toMatch(/class="deadline" data-at="\d{4}-\d\d-\d\dT/);
+    // Named as the complainant was told (its tracking code) in the SDK's words, not by its machine id or state key.
+    expect(queue.html).toContain(`<td dir="auto">${trackingCode}</td>`);
+    expect(queue.html).not.toContain(`>${instanceId}<`);
+    expect(queue.html).not.toMatch(/>stage1\.|>paused<|>not-started</);
     // The same inbox narrowed to the officer's own cases and to the supervisors' escalations: this one is in neither yet.
     const mine = await officer.page('/staff?view=mine');
     expect(mine.html).toContain('ارجاع‌شده به من');

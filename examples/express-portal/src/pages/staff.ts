@@ -1,9 +1,9 @@
 /** The staff work queue page: each queue of `staff-queues.ts`, most urgent first, with its SLA deadlines; all work, assigned to me, or escalations. */
 import type { Express } from 'express';
 import { html } from '../html';
-import { label, t } from '../i18n';
+import { label, stateLabel, t, urgencyLabel } from '../i18n';
 import type { PortalContext } from '../portal-context';
-import { staffQueues, type QueueView } from '../staff-queues';
+import { caseReference, staffQueues, type QueueView } from '../staff-queues';
 import { pageOf } from './instance-page';
 import { layout, when } from './layout';
 import { actorOf, pageState, requireUser, route } from './page-route';
@@ -26,8 +26,8 @@ export function mountStaff(app: Express, context: PortalContext): void {
             ? html`<p>${t(lang, 'noItems')}</p>`
             : html`<table><tr><th>#</th><th>${t(lang, 'state')}</th><th>${t(lang, 'urgency')}</th><th>${t(lang, 'sla')}</th><th></th></tr>
               ${items.map(
-                ({ view, sla }) => html`<tr class="urgency-${sla?.urgency ?? 'none'}"><td>${view.id}</td><td>${label(lang, view.state)}</td>
-                <td>${label(lang, sla?.urgency ?? 'none')}</td>
+                ({ view, sla }) => html`<tr class="urgency-${sla?.urgency ?? 'none'}"><td dir="auto">${caseReference(view)}</td><td>${stateLabel(lang, view.workflow, view.state)}</td>
+                <td>${urgencyLabel(lang, sla?.urgency ?? 'none')}</td>
                 <td>${sla?.nextDeadline ? html`<span class="deadline" data-at="${sla.nextDeadline.at.toISOString()}">${when(lang, sla.nextDeadline.at)}</span>` : '—'}</td>
                 <td><a href="${pageOf(view)}">${t(lang, 'open')}</a></td></tr>`,
               )}</table>`}</section>`,

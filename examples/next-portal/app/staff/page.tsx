@@ -1,8 +1,8 @@
 /** The staff work queues: open cases this person may act on, most urgent first, with SLA deadlines and warnings. */
-import { label, t } from '@statdesk/example-express-portal/i18n';
+import { label, stateLabel, t, urgencyLabel } from '@statdesk/example-express-portal/i18n';
 import { pageOf } from '@statdesk/example-express-portal/pages/instance-page';
 import { when } from '@statdesk/example-express-portal/pages/layout';
-import { staffQueues } from '@statdesk/example-express-portal/staff-queues';
+import { caseReference, staffQueues } from '@statdesk/example-express-portal/staff-queues';
 import { pageContext } from '../../lib/page-context';
 import { getPortal } from '../../lib/portal';
 import { statdesk } from '../../lib/statdesk';
@@ -35,11 +35,11 @@ export default async function StaffPage() {
               <tbody>
                 {items.map(({ view, sla }) => (
                   <tr key={view.id} className={`urgency-${sla?.urgency ?? 'none'}`} data-id={view.id}>
-                    <td dir="ltr">{view.id}</td>
-                    <td>{label(lang, view.state)}</td>
+                    <td dir="auto">{caseReference(view)}</td>
+                    <td>{stateLabel(lang, view.workflow, view.state)}</td>
                     <td>
                       {sla?.urgency === 'breached' || sla?.urgency === 'at-risk' ? <span aria-hidden="true">⚠ </span> : null}
-                      {label(lang, sla?.urgency ?? 'none')}
+                      {urgencyLabel(lang, sla?.urgency ?? 'none')}
                     </td>
                     <td>{sla?.nextDeadline ? <span className="deadline" data-at={sla.nextDeadline.at.toISOString()}>{when(lang, sla.nextDeadline.at)}</span> : '—'}</td>
                     <td>
