@@ -4,7 +4,7 @@
  * program needs), and finds the search box; a citizen is not offered the reports.
  */
 import { readFile } from 'node:fs/promises';
-import { label, t } from '@statdesk/example-express-portal/i18n';
+import { eventLabel, t } from '@statdesk/example-express-portal/i18n';
 import { solarMonthOf } from '@statdesk/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,7 +14,8 @@ import { form, HAS_BROWSER, launchBrowser, person, screenshot, screenshotOpenPag
 async function act(page: Page, event: string): Promise<void> {
   const rows = () => page.locator('details.history tbody tr').count();
   const before = await rows();
-  await form(page, label('fa', event)).getByRole('button', { name: label('fa', event) }).click();
+  const name = eventLabel('fa', 'information-order', event);
+  await form(page, name).getByRole('button', { name }).click();
   await expect.poll(rows).toBe(before + 1);
 }
 
